@@ -1,0 +1,111 @@
+# afc - the afsprakenkader compiler.
+# make            build ./afc
+# make samples    render every sample to every format in out/
+# make check      run the test suite (installs missing Debian packages)
+# make asan       the suite under AddressSanitizer and UBSan
+# make fuzz       a libFuzzer run over parse, check and render
+# make bench      throughput, time and memory figures
+# make install    PREFIX, DESTDIR, BINDIR, DATADIR, MANDIR as usual
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/afc
+MANDIR   ?= $(PREFIX)/share/man
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wpointer-arith -Wformat=2
+PKGS      = libcmark yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml)
+AFC_CPPFLAGS = -D_XOPEN_SOURCE=700 -DAFC_VERSION='"$(VERSION)"' \
+            -DAFC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lm
+
+SRCS     := $(sort $(wildcard compiler/*.c))
+OBJS     := $(SRCS:compiler/%.c=build/%.o)
+LIBOBJS  := $(filter-out build/main.o,$(OBJS))
+
+SAMPLES  := $(sort $(wildcard samples/*.afs))
+FORMATS  ?= md,html,pdf
+
+.PHONY: all clean check samples asan fuzz bench install deps deps-check golden
+
+all: afc
+
+afc: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+build/%.o: compiler/%.c
+	@mkdir -p build
+	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+build/unit: tests/unit.c $(LIBOBJS)
+	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ tests/unit.c $(LIBOBJS) $(LIBS)
+
+-include $(OBJS:.o=.d)
+
+deps:
+	@.ci/deps build
+
+deps-check:
+	@.ci/deps check
+
+samples: deps
+	@$(MAKE) --no-print-directory afc
+	@mkdir -p out
+	./afc build --to $(FORMATS) -o out $(SAMPLES)
+
+check: deps-check
+	@$(MAKE) --no-print-directory afc build/unit
+	@tests/run
+
+# The suite again with sanitizers, from a separate build directory.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+asan: deps-check
+	@$(MAKE) --no-print-directory -f Makefile BUILD=asan build/asan/afc build/asan/unit
+	@AFC=build/asan/afc UNIT=build/asan/unit AFC_SUITE=asan tests/run
+
+ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
+build/asan/%.o: compiler/%.c
+	@mkdir -p build/asan
+	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
+build/asan/afc: $(ASAN_OBJS)
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
+build/asan/unit: tests/unit.c $(filter-out build/asan/main.o,$(ASAN_OBJS))
+	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ $^ $(LIBS)
+-include $(ASAN_OBJS:.o=.d)
+
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZ_OBJS := $(filter-out build/fuzz/main.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
+build/fuzz/%.o: compiler/%.c
+	@mkdir -p build/fuzz
+	clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -c -o $@ $<
+build/fuzz/afc-fuzz: tests/fuzz.c $(FUZZ_OBJS)
+	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined $(AFC_CPPFLAGS) \
+	    -Icompiler -o $@ $^ $(LIBS)
+
+FUZZ_SECONDS ?= 60
+fuzz: deps-check build/fuzz/afc-fuzz
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/afc-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 build/fuzz/corpus samples tests/bad
+
+bench: deps-check afc
+	@tests/bench
+
+# Regenerates the golden files from the current build: read the diff.
+golden: afc
+	@tests/golden
+
+install: afc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 afc $(DESTDIR)$(BINDIR)/afc
+	cp -R templates fonts $(DESTDIR)$(DATADIR)/
+	install -m 644 docs/afc.1 $(DESTDIR)$(MANDIR)/man1/afc.1
+
+clean:
+	rm -rf build out afc

@@ -1,0 +1,69 @@
+/* ast.h - the syntax tree of an afs source.
+ * Included by the parser, the checker, the dump and the formatter.
+ *
+ * The grammar is uniform: every statement is a keyword, some values and
+ * an optional block of statements. What a keyword means, and where it
+ * may stand, is decided by the checker (check.c). Comments and blank
+ * lines are kept as nodes so that a file can be reprinted without loss. */
+#ifndef AFC_AST_H
+#define AFC_AST_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum ast_type {
+	AST_FILE,
+	AST_STMT,
+	AST_COMMENT,		/* a comment on a line of its own */
+	AST_BLANK,		/* one or more blank lines */
+};
+
+enum val_type {
+	VAL_WORD,
+	VAL_STRING,
+	VAL_TEXT,
+};
+
+struct ast_value {
+	enum val_type type;
+	char *s;
+	struct span span;
+	size_t text_first, text_indent;	/* VAL_TEXT: see text_span() */
+};
+
+struct ast_node {
+	enum ast_type type;
+	struct span span;	/* the keyword, the file, or the comment */
+	char *keyword;		/* AST_STMT */
+	char *comment;		/* AST_COMMENT text, or a statement's trailing comment */
+	struct ast_value *vals;
+	size_t nvals;
+	int has_block;
+	struct span close;	/* the '}' of the block */
+	struct ast_node *include;	/* an include statement: the included file */
+	struct ast_node *parent, *first, *last, *next;
+	int bad;		/* the parser reported an error in it */
+};
+
+/* Parses the file at path (including what it includes) and returns its
+ * tree; errors are reported and the tree holds what could be recovered.
+ * Returns NULL only when the file itself cannot be read. */
+struct ast_node *ast_parse_file(const char *path);
+/* Parses a file already in memory (name is used in messages). */
+struct ast_node *ast_parse_buffer(const char *name, const char *data, size_t len);
+void ast_free(struct ast_node *n);
+/* Prints the tree as indented lines, one node a line. */
+void ast_dump(const struct ast_node *n, void *stream);
+
+/* The span of byte k of a text block's decoded value. */
+struct span text_span(const struct ast_value *v, size_t k, size_t len);
+
+/* Directories searched for included files after the including file's own. */
+void ast_set_include_dir(const char *dir);
+
+/* Limits against hostile input. */
+#define AST_MAX_DEPTH 64
+#define AST_MAX_INCLUDE_DEPTH 16
+
+#endif

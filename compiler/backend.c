@@ -1,0 +1,22 @@
+/* backend.c - the table of output formats. */
+#include <string.h>
+
+#include "backend.h"
+
+const struct backend backends[] = {
+	{"md", "md", md_render},
+	{"html", "html", NULL},
+	{"pdf", "pdf", NULL},
+};
+const size_t nbackends = NELEM(backends);
+
+const struct backend *
+backend_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nbackends; i++)
+		if (strcmp(backends[i].name, name) == 0)
+			return &backends[i];
+	return NULL;
+}

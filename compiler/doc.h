@@ -1,0 +1,83 @@
+/* doc.h - the document tree that every backend renders.
+ * Built by lower.c from a checked source; read by md.c, html.c and the
+ * PDF layout. Backends never see the syntax tree.
+ *
+ * The tree is a cmark tree. Its root is a CMARK_NODE_DOCUMENT whose
+ * children come in this order and shape:
+ *
+ *   DOC_LETTERHEAD   (optional) custom block; one PARAGRAPH per line of
+ *                    the issuing department's letterhead (name, phone,
+ *                    e-mail as a mailto LINK).
+ *   DOC_TITLEBLOCK   custom block; a HEADING of level 1 (the title), then
+ *                    zero or more PARAGRAPHs (subtitle, version line).
+ *   the body:
+ *     HEADING 2      a part of the form ("Deel 1: afsprakenkader")
+ *     HEADING 3      a section ("Afstemming lokaal sociaal beleid")
+ *     HEADING 4      a permanent theme ("Jongeren")
+ *     PARAGRAPH, LIST (bullet or ordered, with ITEMs holding blocks),
+ *     BLOCK_QUOTE    as CommonMark has them;
+ *     DOC_REMARK     custom block holding PARAGRAPHs: a remark, shown
+ *                    with a ➢ before its first paragraph;
+ *     DOC_CONTACTS   custom block holding one bullet LIST: people per
+ *                    municipality ("Asse: Sooi De Maeyer, functie"); each
+ *                    ITEM's PARAGRAPH starts with a STRONG (the party);
+ *     questions      a LIST (bullet: the form's "- " questions; ordered:
+ *                    numbered questions, with the list's start number)
+ *                    whose every ITEM holds a DOC_QUESTION custom block
+ *                    (the question's PARAGRAPHs) and then a DOC_ANSWER
+ *                    custom block (the answer's blocks).
+ *
+ * Inlines are TEXT, EMPH, STRONG, CODE, LINK (http:, https: or mailto:
+ * only), SOFTBREAK (a space) and LINEBREAK. There is no raw HTML, no
+ * image and no code block: the checker has rejected or escaped them.
+ * Text is valid UTF-8.
+ */
+#ifndef AFC_DOC_H
+#define AFC_DOC_H
+
+#include <cmark.h>
+
+enum doc_kind {
+	DOC_NONE,		/* not a custom block of ours */
+	DOC_LETTERHEAD,
+	DOC_TITLEBLOCK,
+	DOC_REMARK,
+	DOC_CONTACTS,
+	DOC_QUESTION,
+	DOC_ANSWER,
+};
+
+/* What a document says about itself; every field is a UTF-8 string, ""
+ * when the source does not give it, never NULL. */
+struct doc_meta {
+	const char *title;	/* "Afsprakenkader: afstemming lokaal sociaal beleid" */
+	const char *subtitle;	/* "Eerstelijnszone Midden WVL", or "" */
+	const char *zone;	/* "ELZ AMALO" */
+	const char *council;	/* author: "Zorgraad ELZ AMALO vzw" */
+	const char *department;	/* "Afdeling Eerste Lijn en Gespecialiseerde Zorg" */
+	const char *date;	/* ISO 8601 (2025-06-30), or "" */
+	const char *date_text;	/* the same in Dutch ("30 juni 2025"), or "" */
+	const char *version;	/* "1.0", or "" */
+	const char *status;	/* "ontwerp" or "goedgekeurd" */
+	const char *subject;	/* one-line description */
+	const char *keywords;	/* comma-separated */
+	const char *lang;	/* "nl" */
+	const char *source;	/* base name of the source file, "amalo" */
+};
+
+struct doc {
+	cmark_node *root;
+	struct doc_meta meta;
+	void *strings;		/* owns the meta strings */
+};
+
+/* The kind of a node: DOC_NONE for anything but our custom blocks. */
+enum doc_kind doc_kind(cmark_node *n);
+const char *doc_kind_name(enum doc_kind k);
+/* A new, empty custom block of the given kind. */
+cmark_node *doc_new_block(enum doc_kind k);
+/* Makes d own the heap string s (for meta fields); returns s. */
+const char *doc_keep(struct doc *d, char *s);
+void doc_free(struct doc *d);
+
+#endif

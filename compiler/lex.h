@@ -1,0 +1,46 @@
+/* lex.h - the afs lexer. Included by lex.c and parse.c only. */
+#ifndef AFC_LEX_H
+#define AFC_LEX_H
+
+#include "diag.h"
+#include "util.h"
+
+enum tok {
+	T_EOF,
+	T_NEWLINE,
+	T_WORD,		/* identifier, keyword, number, year range, date */
+	T_STRING,	/* "one line, with \" and \\ escapes" */
+	T_TEXT,		/* """ block of lines """ */
+	T_LBRACE,
+	T_RBRACE,
+	T_COMMENT,	/* # to the end of the line */
+};
+
+struct token {
+	enum tok type;
+	struct span span;
+	char *s;		/* decoded value (owned by the token) */
+	size_t text_first;	/* T_TEXT: offset of its first content line */
+	size_t text_indent;	/* T_TEXT: indentation removed from each line */
+};
+
+struct lexer {
+	const struct srcfile *file;
+	const char *p, *end;
+	unsigned line;
+	const char *bol;	/* start of the current line */
+	const char *cpos;	/* column cache: ccol is the column of cpos */
+	unsigned ccol;
+	int seen_cr, seen_tab, seen_nul;
+};
+
+/* The longest word, string or text block accepted, in bytes. */
+#define LEX_MAX_TOKEN (256u * 1024u)
+
+void lex_init(struct lexer *lx, const struct srcfile *f);
+/* Reads the next token into *t, reporting malformed input as it goes;
+ * the lexer always makes progress and ends with T_EOF. */
+void lex_next(struct lexer *lx, struct token *t);
+const char *tok_name(enum tok t);
+
+#endif

@@ -1,0 +1,50 @@
+/* util.h - memory, growable buffers and small string helpers.
+ * Included by every compiler source file. */
+#ifndef AFC_UTIL_H
+#define AFC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation failure is handled once, here: the process exits with
+ * status 3 after a message. None of these return NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated once anything is added. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Hands the contents over to the caller (never NULL) and empties b. */
+char *buf_take(struct buf *b);
+void buf_free(struct buf *b);
+
+/* Length of the valid UTF-8 sequence starting at s (at most n bytes),
+ * or 0 when the bytes there are not valid UTF-8. */
+size_t utf8_valid_len(const unsigned char *s, size_t n);
+/* Decodes one code point from valid UTF-8; advances *s. */
+unsigned utf8_decode(const char **s);
+void utf8_encode(struct buf *b, unsigned cp);
+
+/* Edit distance between two strings, giving up (returning limit + 1)
+ * once it exceeds limit. */
+size_t edit_distance(const char *a, const char *b, size_t limit);
+
+/* Reads a whole file; returns NULL and sets errno on failure. */
+char *read_file(const char *path, size_t *len);
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif
