@@ -42,8 +42,10 @@ build/%.o: compiler/%.c
 	@mkdir -p build
 	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
-build/unit: tests/unit.c $(LIBOBJS)
-	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ tests/unit.c $(LIBOBJS) $(LIBS)
+# Unit tests: every tests/unit-NAME.c is a program build/unit-NAME.
+UNITS    := $(patsubst tests/%.c,build/%,$(sort $(wildcard tests/unit-*.c)))
+build/unit-%: tests/unit-%.c tests/unit.h $(LIBOBJS)
+	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ $< $(LIBOBJS) $(LIBS)
 
 -include $(OBJS:.o=.d)
 
@@ -59,15 +61,15 @@ samples: deps
 	./afc build --to $(FORMATS) -o out $(SAMPLES)
 
 check: deps-check
-	@$(MAKE) --no-print-directory afc build/unit
+	@$(MAKE) --no-print-directory afc $(UNITS)
 	@tests/run
 
 # The suite again with sanitizers, from a separate build directory.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
 asan: deps-check
-	@$(MAKE) --no-print-directory -f Makefile BUILD=asan build/asan/afc build/asan/unit
-	@AFC=build/asan/afc UNIT=build/asan/unit AFC_SUITE=asan tests/run
+	@$(MAKE) --no-print-directory build/asan/afc $(UNITS:build/%=build/asan/%)
+	@AFC=build/asan/afc UNITDIR=build/asan AFC_SUITE=asan tests/run
 
 ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
 build/asan/%.o: compiler/%.c
@@ -75,8 +77,8 @@ build/asan/%.o: compiler/%.c
 	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
 build/asan/afc: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
-build/asan/unit: tests/unit.c $(filter-out build/asan/main.o,$(ASAN_OBJS))
-	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ $^ $(LIBS)
+build/asan/unit-%: tests/unit-%.c tests/unit.h $(filter-out build/asan/main.o,$(ASAN_OBJS))
+	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ $< $(filter-out build/asan/main.o,$(ASAN_OBJS)) $(LIBS)
 -include $(ASAN_OBJS:.o=.d)
 
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
@@ -95,7 +97,7 @@ fuzz: deps-check build/fuzz/afc-fuzz
 	    -timeout=10 build/fuzz/corpus samples tests/bad
 
 bench: deps-check afc
-	@tests/bench
+	@for b in tests/bench.d/*.sh; do sh "$$b" || exit 1; done
 
 # Regenerates the golden files from the current build: read the diff.
 golden: afc

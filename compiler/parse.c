@@ -16,6 +16,7 @@
 struct parser {
 	struct lexer lx;
 	struct token tok;
+	enum tok prev;		/* the type of the token before tok */
 	int depth;
 	int incdepth;
 	const struct srcfile *file;
@@ -37,6 +38,7 @@ ast_set_include_dir(const char *dir)
 static void
 advance(struct parser *p)
 {
+	p->prev = p->tok.type;
 	free(p->tok.s);
 	lex_next(&p->lx, &p->tok);
 }
@@ -245,11 +247,9 @@ parse_lines(struct parser *p, struct ast_node *parent)
 			advance(p);
 			break;
 		case T_NEWLINE:
-			if (parent->last && parent->last->type == AST_STMT &&
-			    parent->last->span.line == p->tok.span.line)
-				;	/* the end of a statement's line */
-			else if (parent->last == NULL ||
-			    parent->last->type != AST_BLANK)
+			/* A newline right after another is a blank line. */
+			if (p->prev == T_NEWLINE && (parent->last == NULL ||
+			    parent->last->type != AST_BLANK))
 				node_new(AST_BLANK, parent, &p->tok.span);
 			advance(p);
 			break;
@@ -284,6 +284,7 @@ parse_source(const struct srcfile *f, int incdepth)
 	if (include_stack[include_top - 1] == NULL)
 		include_stack[include_top - 1] = xstrdup(f->name);
 	lex_init(&p.lx, f);
+	p.tok.type = T_NEWLINE;
 	root = node_new(AST_FILE, NULL, &sp);
 	advance(&p);
 	parse_lines(&p, root);
