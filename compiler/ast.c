@@ -81,12 +81,9 @@ dump(FILE *out, const struct ast_node *n, int level)
 		fputc('\n', out);
 		break;
 	}
+	/* An included file is a tree of its own, dumped on its own. */
 	for (c = n->first; c; c = c->next)
 		dump(out, c, level + 1);
-	if (n->include) {
-		fprintf(out, "%*s(included) ", (level + 1) * 2, "");
-		dump(out, n->include, level + 1);
-	}
 }
 
 void

@@ -74,13 +74,16 @@ static const struct {
 	[M_E_NO_RESPONSIBLE] = {DIAG_ERROR,
 	    "municipality '%s' has no responsible official; add a person "
 	    "with 'role responsible'"},
-	[M_E_UNANSWERED] = {DIAG_ERROR, "required question '%s' of the form is not answered"},
-	[M_E_NO_SECTION] = {DIAG_ERROR, "required section '%s' of the form is missing"},
-	[M_E_NOT_A_QUESTION] = {DIAG_ERROR, "the form has no question '%s' in section '%s'"},
+	[M_E_UNANSWERED] = {DIAG_ERROR, "the form's question '%s' is not answered; add 'answer %s' here"},
+	[M_E_NO_SECTION] = {DIAG_ERROR, "the form's %s '%s' is missing; add it to the document"},
+	[M_E_NOT_A_QUESTION] = {DIAG_ERROR, "the form has no question '%s' in %s '%s'"},
+	[M_E_NOT_IN_FORM] = {DIAG_ERROR, "the form has no %s '%s'%s"},
+	[M_E_NOT_ALLOWED_MD] = {DIAG_ERROR, "%s is not allowed in the text of an agreement"},
 	[M_E_PLACEHOLDER] = {DIAG_ERROR, "%s"},
 	[M_E_CODE_BLOCK] = {DIAG_ERROR,
-	    "this line is indented 4 or more spaces more than the text around it "
-	    "and would show as code; remove the indentation"},
+	    "this text would show as program code (a line indented 4 spaces "
+	    "more than the text around it, or a ``` fence); remove the "
+	    "indentation or the fence"},
 	[M_E_LINK_SCHEME] = {DIAG_ERROR,
 	    "link '%s' is not allowed; only http:, https: and mailto: links are"},
 	[M_E_SYSTEM] = {DIAG_ERROR, "%s"},

@@ -1,0 +1,131 @@
+/* nl.c - Dutch words and phrases generated from the model. */
+#include <stdio.h>
+
+#include "model.h"
+
+static const char *const units[][2] = {
+	[UNIT_DAY] = {"dag", "dagen"},
+	[UNIT_WEEK] = {"week", "weken"},
+	[UNIT_MONTH] = {"maand", "maanden"},
+	[UNIT_QUARTER] = {"kwartaal", "kwartalen"},
+	[UNIT_YEAR] = {"jaar", "jaar"},
+};
+
+const char *
+nl_unit(enum unit u, int plural)
+{
+	return units[u][plural != 0];
+}
+
+const char *
+nl_number(int n)
+{
+	static const char *const words[] = {
+		"nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven",
+		"acht", "negen", "tien", "elf", "twaalf",
+	};
+
+	return n >= 0 && n < (int)NELEM(words) ? words[n] : NULL;
+}
+
+const char *
+nl_month(int m)
+{
+	static const char *const months[] = {
+		"januari", "februari", "maart", "april", "mei", "juni", "juli",
+		"augustus", "september", "oktober", "november", "december",
+	};
+
+	return m >= 1 && m <= 12 ? months[m - 1] : "";
+}
+
+/* "minstens 3 keer per jaar", or in short "3x/jaar". */
+void
+nl_frequency(struct buf *b, const struct frequency *f, int shortform)
+{
+	if (f->qualifier > 0)
+		buf_puts(b, shortform ? "min. " : "minstens ");
+	else if (f->qualifier < 0)
+		buf_puts(b, shortform ? "max. " : "hoogstens ");
+	if (shortform)
+		buf_printf(b, "%dx/%s", f->count, nl_unit(f->per, 0));
+	else
+		buf_printf(b, "%d keer per %s", f->count, nl_unit(f->per, 0));
+}
+
+void
+nl_due(struct buf *b, const struct due *d)
+{
+	switch (d->kind) {
+	case DUE_AFTER:
+		buf_printf(b, "na %s", d->event->text);
+		break;
+	case DUE_WITHIN:
+		buf_printf(b, "uiterlijk %d %s na %s", d->count,
+		    nl_unit(d->unit, d->count != 1), d->event->text);
+		break;
+	case DUE_BY_DATE:
+		buf_printf(b, "uiterlijk %d %s %d", d->day, nl_month(d->month),
+		    d->year);
+		break;
+	case DUE_MONTHS:
+		buf_puts(b, "in ");
+		if (d->month2 && d->month2 != d->month)
+			buf_printf(b, "%s/%s %d", nl_month(d->month),
+			    nl_month(d->month2), d->year);
+		else
+			buf_printf(b, "%s %d", nl_month(d->month), d->year);
+		break;
+	case DUE_PERIOD:
+		buf_puts(b, d->text);
+		break;
+	}
+}
+
+const char *
+nl_how(enum how h)
+{
+	switch (h) {
+	case HOW_DIGITAL:
+		return "digitaal";
+	case HOW_PAPER:
+		return "op papier";
+	case HOW_MAIL:
+		return "per e-mail";
+	case HOW_MEETING:
+		return "op een overleg";
+	default:
+		return "";
+	}
+}
+
+void
+nl_join(struct buf *b, const char *const *items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(b, i + 1 == n ? " en " : ", ");
+		buf_puts(b, items[i]);
+	}
+}
+
+void
+nl_party(struct buf *b, const struct model *m, const struct party *p,
+    int with_count)
+{
+	size_t n = m->nmunicipalities;
+	const char *word = nl_number((int)n);
+
+	if (p->kind != PARTY_GROUP) {
+		buf_puts(b, p->called ? p->called : p->name);
+		return;
+	}
+	if (with_count && word)
+		buf_printf(b, "de %s lokale besturen", word);
+	else if (with_count)
+		buf_printf(b, "de %zu lokale besturen", n);
+	else
+		buf_puts(b, "de lokale besturen");
+}
