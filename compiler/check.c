@@ -1126,16 +1126,16 @@ check_markdown(const struct ast_value *v, const char *expanded)
 	cmark_node_free(doc);
 }
 
+/* The text at value i of n: placeholders and CommonMark. */
 static void
-check_prose(struct model *m, const struct ast_node *n)
+check_prose_value(struct model *m, const struct ast_node *n, size_t i)
 {
 	struct buf out = {0};
 	const struct ast_value *v;
 
-	if (!shape(n, 1, 1, 0, "needs one text, in quotes or as a text block") ||
-	    !val_text(n, 0))
+	if (!val_text(n, i))
 		return;
-	v = &n->vals[0];
+	v = &n->vals[i];
 	if (expand_text(m, v, &out, 1) == 0) {
 		if (strspn(out.data, " \n") == out.len)
 			diag(&v->span, M_W_EMPTY_TEXT);
@@ -1143,6 +1143,13 @@ check_prose(struct model *m, const struct ast_node *n)
 			check_markdown(v, out.data);
 	}
 	buf_free(&out);
+}
+
+static void
+check_prose(struct model *m, const struct ast_node *n)
+{
+	if (shape(n, 1, 1, 0, "needs one text, in quotes or as a text block"))
+		check_prose_value(m, n, 0);
 }
 
 /* ---- generated blocks ---- */
@@ -1407,7 +1414,7 @@ check_answer(struct model *m, const struct ast_node *c,
 	if (c->has_block)
 		check_content(m, c);
 	else
-		check_prose(m, c);
+		check_prose_value(m, c, 1);
 }
 
 static void

@@ -12,47 +12,31 @@
 
 static cmark_node *copy_node(cmark_node *n);
 
+/*
+ * Copies the children of from into to. Our custom blocks have no
+ * Markdown of their own: their children stand in their place, and a
+ * remark's first paragraph starts with the arrow the documents use.
+ */
 static void
 copy_children(cmark_node *from, cmark_node *to)
 {
-	cmark_node *c;
+	cmark_node *c, *first, *arrow;
 
-	for (c = cmark_node_first_child(from); c; c = cmark_node_next(c))
-		cmark_node_append_child(to, copy_node(c));
-}
-
-/* Moves the children of a custom block into a standard container. */
-static cmark_node *
-copy_into(cmark_node *from, cmark_node_type type)
-{
-	cmark_node *to = cmark_node_new(type);
-
-	if (type == CMARK_NODE_CUSTOM_BLOCK) {
-		cmark_node_set_on_enter(to, "");
-		cmark_node_set_on_exit(to, "");
-	}
-	copy_children(from, to);
-	return to;
-}
-
-static cmark_node *
-copy_custom(cmark_node *n)
-{
-	cmark_node *to, *p, *text;
-
-	switch (doc_kind(n)) {
-	case DOC_REMARK:
-		/* "➢ " leads the first paragraph, as in the documents. */
-		to = copy_into(n, CMARK_NODE_CUSTOM_BLOCK);
-		p = cmark_node_first_child(to);
-		if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH) {
-			text = cmark_node_new(CMARK_NODE_TEXT);
-			cmark_node_set_literal(text, "\xe2\x9e\xa2 ");
-			cmark_node_prepend_child(p, text);
+	for (c = cmark_node_first_child(from); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_CUSTOM_BLOCK) {
+			cmark_node_append_child(to, copy_node(c));
+			continue;
 		}
-		return to;
-	default:
-		return copy_into(n, CMARK_NODE_CUSTOM_BLOCK);
+		first = cmark_node_last_child(to);
+		copy_children(c, to);
+		first = first ? cmark_node_next(first) :
+		    cmark_node_first_child(to);
+		if (doc_kind(c) == DOC_REMARK && first &&
+		    cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+			arrow = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(arrow, "\xe2\x9e\xa2 ");
+			cmark_node_prepend_child(first, arrow);
+		}
 	}
 }
 
@@ -62,8 +46,6 @@ copy_node(cmark_node *n)
 	cmark_node_type type = cmark_node_get_type(n);
 	cmark_node *to;
 
-	if (type == CMARK_NODE_CUSTOM_BLOCK)
-		return copy_custom(n);
 	to = cmark_node_new(type);
 	switch (type) {
 	case CMARK_NODE_TEXT:
@@ -93,10 +75,26 @@ copy_node(cmark_node *n)
 	return to;
 }
 
-/*
- * cmark prints a custom block's on_enter and on_exit around its children;
- * ours have none, so the children stand as ordinary blocks.
- */
+/* Copies s, emptying the lines that hold only spaces (cmark indents the
+ * blank lines inside list items), so no line ends in a space. */
+static void
+strip_blank_lines(struct buf *out, const char *s)
+{
+	const char *eol;
+	size_t n;
+
+	for (; *s; s = eol + (*eol == '\n')) {
+		eol = strchr(s, '\n');
+		if (eol == NULL)
+			eol = s + strlen(s);
+		n = (size_t)(eol - s);
+		if (strspn(s, " ") < n)
+			buf_add(out, s, n);
+		if (*eol == '\n')
+			buf_putc(out, '\n');
+	}
+}
+
 int
 md_render(const struct doc *d, const struct render_ctx *ctx, struct buf *out)
 {
@@ -105,7 +103,7 @@ md_render(const struct doc *d, const struct render_ctx *ctx, struct buf *out)
 
 	(void)ctx;
 	s = cmark_render_commonmark(copy, CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE, 0);
-	buf_puts(out, s);
+	strip_blank_lines(out, s);
 	free(s);
 	cmark_node_free(copy);
 	return 0;
