@@ -537,6 +537,11 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 			unknown_keyword(c, "in a person", kw_person);
 		}
 	}
+	if (p->of) {
+		p->of->people = xrealloc(p->of->people,
+		    (p->of->npeople + 1) * sizeof(*p->of->people));
+		p->of->people[p->of->npeople++] = p;
+	}
 	if (p->of == NULL && !n->bad)
 		diag(&n->span, M_E_MISSING, "this person", "of");
 	if (p->of && p->of->kind == PARTY_GROUP)
@@ -1173,7 +1178,7 @@ mark_role_used(struct model *m, enum role role)
 static void
 check_invitees(struct model *m, const struct ast_node *n)
 {
-	size_t i, j;
+	size_t i;
 
 	if (!shape(n, 0, 0, 0, "takes no values: it lists the extra invitees "
 	    "of every municipality"))
@@ -1181,18 +1186,11 @@ check_invitees(struct model *m, const struct ast_node *n)
 	mark_role_used(m, ROLE_INVITEE);
 	for (i = 0; i < m->nents; i++) {
 		struct party *p = (struct party *)m->ents[i];
-		int any = 0;
 
 		if (p->e.kind != ENT_PARTY || p->kind != PARTY_MUNICIPALITY ||
 		    p->invitees_none)
 			continue;
-		for (j = 0; j < m->nents && !any; j++) {
-			struct person *q = (struct person *)m->ents[j];
-
-			any = q->e.kind == ENT_PERSON && q->of == p &&
-			    q->role == ROLE_INVITEE;
-		}
-		if (!any && p->e.decl)
+		if (!party_has_role(p, ROLE_INVITEE) && p->e.decl)
 			diag(&p->e.decl->vals[0].span, M_W_NO_INVITEES, p->e.id);
 	}
 }
@@ -1553,24 +1551,28 @@ check_zpart(struct model *m, const struct ast_node *n)
 static void
 check_responsible(struct model *m)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < m->nents; i++) {
 		struct party *p = (struct party *)m->ents[i];
-		int found = 0;
 
 		if (p->e.kind != ENT_PARTY || p->kind != PARTY_MUNICIPALITY)
 			continue;
-		for (j = 0; j < m->nents && !found; j++) {
-			struct person *q = (struct person *)m->ents[j];
-
-			found = q->e.kind == ENT_PERSON && q->of == p &&
-			    q->role == ROLE_RESPONSIBLE;
-		}
-		if (!found)
+		if (!party_has_role(p, ROLE_RESPONSIBLE))
 			diag(&p->e.decl->vals[0].span, M_E_NO_RESPONSIBLE,
 			    p->e.id);
 	}
+}
+
+int
+party_has_role(const struct party *p, int role)
+{
+	size_t i;
+
+	for (i = 0; i < p->npeople; i++)
+		if ((int)p->people[i]->role == role)
+			return 1;
+	return 0;
 }
 
 /* Declarations of the zone's own file that nothing uses. */
@@ -1697,7 +1699,9 @@ model_free(struct model *m)
 	for (i = 0; i < m->nents; i++) {
 		struct entity *e = m->ents[i];
 
-		if (e->kind == ENT_BODY) {
+		if (e->kind == ENT_PARTY) {
+			free(((struct party *)e)->people);
+		} else if (e->kind == ENT_BODY) {
 			free(((struct body *)e)->members);
 			free(((struct body *)e)->guests);
 		} else if (e->kind == ENT_FORM) {

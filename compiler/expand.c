@@ -235,7 +235,10 @@ expand_text(const struct model *m, const struct ast_value *v,
 		} else if (s[k] == '{') {
 			k += one_ref(m, v, k, out, report, &problems);
 		} else {
-			buf_putc(out, s[k++]);
+			size_t run = strcspn(s + k + 1, "{}") + 1;
+
+			buf_add(out, s + k, run);
+			k += run;
 		}
 	}
 	if (out->data == NULL)

@@ -252,6 +252,16 @@ lex_text(struct lexer *lx, struct token *t, const char *start)
 		}
 		p += (size_t)(q - p) < indent ? (size_t)(q - p) : indent;
 		while (p < close && *p != '\n') {
+			const char *run = p;
+
+			while (run < close && (unsigned char)*run >= 0x20 &&
+			    (unsigned char)*run < 0x7f)
+				run++;
+			if (run > p) {
+				buf_add(&b, p, (size_t)(run - p));
+				p = run;
+				continue;
+			}
 			if ((n = check_char(lx, p)) == 0) {
 				p++;
 				continue;

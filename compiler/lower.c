@@ -127,34 +127,26 @@ prose(const struct model *m, const struct ast_value *v, cmark_node *parent)
 }
 
 static void
-join_people(struct buf *b, const struct model *m, const struct party *p,
-    enum role role, int with_function)
+join_people(struct buf *b, const struct party *p, enum role role,
+    int with_function)
 {
-	size_t i, n = 0, k = 0;
-	const char **names;
+	const char **names = xcalloc(p->npeople + 1, sizeof(*names));
+	char **owned = xcalloc(p->npeople + 1, sizeof(*owned));
 	struct buf one = {0};
-	char **owned;
+	size_t i, n = 0;
 
-	for (i = 0; i < m->nents; i++) {
-		const struct person *q = (const struct person *)m->ents[i];
+	for (i = 0; i < p->npeople; i++) {
+		const struct person *q = p->people[i];
 
-		if (q->e.kind == ENT_PERSON && q->of == p && q->role == role)
-			n++;
-	}
-	names = xcalloc(n + 1, sizeof(*names));
-	owned = xcalloc(n + 1, sizeof(*owned));
-	for (i = 0; i < m->nents; i++) {
-		const struct person *q = (const struct person *)m->ents[i];
-
-		if (q->e.kind != ENT_PERSON || q->of != p || q->role != role)
+		if (q->role != role)
 			continue;
 		one.len = 0;
 		buf_puts(&one, q->name);
 		if (with_function && q->function)
 			buf_printf(&one, ", %s", q->function);
-		owned[k] = xstrdup(one.data);
-		names[k] = owned[k];
-		k++;
+		owned[n] = xstrdup(one.data);
+		names[n] = owned[n];
+		n++;
 	}
 	if (n == 0)
 		buf_puts(b, "/");
@@ -189,7 +181,7 @@ people_list(const struct model *m, cmark_node *l, enum role role, int strong)
 		} else {
 			buf_printf(&b, "%s: ", p->name);
 		}
-		join_people(&b, m, p, role, role == ROLE_RESPONSIBLE);
+		join_people(&b, p, role, role == ROLE_RESPONSIBLE);
 		text(pa, b.data);
 	}
 	buf_free(&b);

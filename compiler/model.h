@@ -53,7 +53,14 @@ struct party {
 	const char *name;
 	const char *called;	/* how prose names it: "de zorgraad" */
 	int invitees_none;
+	struct person **people;	/* who belongs to it, in declaration order */
+	size_t npeople;
 };
+
+struct person;
+
+/* Whether a party has a person of the given role. */
+int party_has_role(const struct party *p, int role);
 
 struct person {
 	struct entity e;
