@@ -60,9 +60,10 @@ samples: deps
 	@mkdir -p out
 	./afc build --to $(FORMATS) -o out $(SAMPLES)
 
+# The suite, then the suite again under ASan + UBSan; one total at the end.
 check: deps-check
-	@$(MAKE) --no-print-directory afc $(UNITS)
-	@tests/run
+	@$(MAKE) --no-print-directory afc $(UNITS) build/asan/afc $(UNITS:build/%=build/asan/%)
+	@AFC_WITH_ASAN=1 tests/run
 
 # The suite again with sanitizers, from a separate build directory.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -101,7 +102,7 @@ bench: deps-check afc
 
 # Regenerates the golden files from the current build: read the diff.
 golden: afc
-	@tests/golden
+	@for g in tests/golden-*; do "$$g" || exit 1; done
 
 install: afc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1

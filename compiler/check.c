@@ -515,15 +515,17 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 	static const char *const roles[] = {"none", "responsible", "expert",
 	    "invitee", NULL};
 	const struct ast_node *c;
-	int r;
+	int r, has_of = 0;
 
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT)
 			continue;
 		if (strcmp(c->keyword, "of") == 0) {
+			has_of = 1;
 			if (field_once(c, p->of, "names the party the person "
-			    "belongs to, as in: of asse"))
-				p->of = resolve_party(m, c, 0, -1, "party");
+			    "belongs to, as in: of asse") &&
+			    (p->of = resolve_party(m, c, 0, -1, "party")) == NULL)
+				m->unresolved_people = 1;
 		} else if (strcmp(c->keyword, "function") == 0) {
 			if (field_once(c, p->function, "needs the function in "
 			    "quotes") && val_text(c, 0))
@@ -542,7 +544,7 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 		    (p->of->npeople + 1) * sizeof(*p->of->people));
 		p->of->people[p->of->npeople++] = p;
 	}
-	if (p->of == NULL && !n->bad)
+	if (!has_of && !n->bad)
 		diag(&n->span, M_E_MISSING, "this person", "of");
 	if (p->of && p->of->kind == PARTY_GROUP)
 		diag(&n->span, M_E_NOT_HERE, "municipalities",
@@ -1663,7 +1665,9 @@ check(const struct ast_node *root)
 				diag(&docnode->span, M_E_NO_SECTION, "part",
 				    m->parts[i].form->id);
 	}
-	check_responsible(m);
+	/* A person whose party is unknown may be the missing official. */
+	if (!m->unresolved_people)
+		check_responsible(m);
 	check_unused(m, root->span.file);
 	if (diag_worst() == DIAG_ERROR) {
 		model_free(m);

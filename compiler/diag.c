@@ -92,6 +92,7 @@ static const struct {
 static const char *level_names[] = {"note", "warning", "error"};
 
 static FILE *stream;
+static struct span last_shown;	/* the span whose line was shown last */
 static int stream_set;
 static unsigned counts[3];
 static unsigned max_errors;
@@ -274,6 +275,10 @@ diag(const struct span *sp, enum msg m, ...)
 	vfprintf(out, catalogue[m].fmt, ap);
 	va_end(ap);
 	fputc('\n', out);
-	if (sp && sp->file)
+	/* A note on the span just shown does not show the line again. */
+	if (sp && sp->file && !(level == DIAG_NOTE &&
+	    last_shown.file == sp->file && last_shown.off == sp->off))
 		show_line(out, sp);
+	if (sp)
+		last_shown = *sp;
 }

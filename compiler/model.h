@@ -205,6 +205,7 @@ struct model {
 	struct party *group;	/* the built-in "municipalities" */
 	struct entity *zone;	/* the built-in "zone" */
 	size_t nmunicipalities;
+	int unresolved_people;	/* a person's party was not found */
 };
 
 /* Looks an id up; NULL when unknown. */
