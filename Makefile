@@ -40,7 +40,8 @@ afc: $(OBJS)
 
 build/%.o: compiler/%.c
 	@mkdir -p build
-	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests: every tests/unit-NAME.c is a program build/unit-NAME.
 UNITS    := $(patsubst tests/%.c,build/%,$(sort $(wildcard tests/unit-*.c)))
@@ -75,7 +76,8 @@ asan: deps-check
 ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
 build/asan/%.o: compiler/%.c
 	@mkdir -p build/asan
-	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
 build/asan/afc: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
 build/asan/unit-%: tests/unit-%.c tests/unit.h $(filter-out build/asan/main.o,$(ASAN_OBJS))

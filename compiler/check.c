@@ -314,10 +314,13 @@ entity_new(struct model *m, size_t size, enum ent_kind kind, const char *id,
 {
 	struct entity *e = model_find(m, id);
 
+	if (e != NULL && e->decl == NULL) {
+		diag(&idval->span, M_E_BUILTIN, id);
+		return NULL;
+	}
 	if (e != NULL) {
 		diag(&idval->span, M_E_DUPLICATE, id);
-		if (e->decl)
-			diag(&e->decl->span, M_NOTE_PREVIOUS, id);
+		diag(&e->decl->span, M_NOTE_PREVIOUS, id);
 		return NULL;
 	}
 	e = xcalloc(1, size);

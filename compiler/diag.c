@@ -55,6 +55,7 @@ static const struct {
 	[M_E_NOT_HERE] = {DIAG_ERROR, "'%s' is not allowed %s"},
 	[M_E_ARGS] = {DIAG_ERROR, "'%s' %s"},
 	[M_E_DUPLICATE] = {DIAG_ERROR, "'%s' is declared twice"},
+	[M_E_BUILTIN] = {DIAG_ERROR, "'%s' is a name afc already gives a meaning; choose another"},
 	[M_E_UNKNOWN_REF] = {DIAG_ERROR, "unknown %s '%s'"},
 	[M_E_WRONG_KIND] = {DIAG_ERROR, "'%s' is a %s, not a %s"},
 	[M_E_MISSING] = {DIAG_ERROR, "%s is missing '%s'"},

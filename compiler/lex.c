@@ -369,9 +369,10 @@ again:
 		goto again;
 	}
 	while (p < lx->end && is_word_byte((unsigned char)*p)) {
-		if ((unsigned char)*p >= 0x80 && (n = check_char(lx, p)) == 0)
+		n = (unsigned char)*p >= 0x80 ? check_char(lx, p) : 1;
+		if (n == 0)
 			break;
-		p += (unsigned char)*p >= 0x80 ? n : 1;
+		p += n;
 	}
 	if (p == start) {	/* an invalid byte: reported, skip it */
 		lx->p = p + 1;
