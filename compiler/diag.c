@@ -273,7 +273,11 @@ diag(const struct span *sp, enum msg m, ...)
 		fputs("afc: ", out);
 	fprintf(out, "%s: ", level_names[level]);
 	va_start(ap, m);
+	/* The formats are the catalogue's literals above. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vfprintf(out, catalogue[m].fmt, ap);
+#pragma GCC diagnostic pop
 	va_end(ap);
 	fputc('\n', out);
 	/* A note on the span just shown does not show the line again. */
