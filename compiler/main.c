@@ -39,7 +39,7 @@ static const char usage_text[] =
 "  dump     print the syntax tree of a source, for tests and debugging\n"
 "\n"
 "options:\n"
-"  --to FORMATS   comma-separated list of md, html, pdf (build: all three)\n"
+"  --to FORMATS   comma-separated list of md, html, pdf (build: all)\n"
 "  -o DIR         output directory for build (default: the current one)\n"
 "  --help         show this text\n"
 "  --version      show the version\n"
@@ -69,8 +69,11 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* templates/ and fonts/ live next to a binary run from its source tree,
- * or in the installed data directory. */
+/*
+ * templates/ and fonts/ live next to a binary run from its source tree
+ * (./afc, or build/asan/afc two levels down), or in the installed data
+ * directory.
+ */
 static char *
 find_datadir(void)
 {
@@ -78,22 +81,21 @@ find_datadir(void)
 	const char *env = getenv("AFC_DATADIR");
 	struct buf b = {0};
 	ssize_t n;
+	int up;
 
 	if (env && *env)
 		return xstrdup(env);
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		while ((slash = strrchr(exe, '/')) != NULL) {
+		for (up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
 			*slash = '\0';
 			b.len = 0;
-			buf_printf(&b, "%s/templates", exe);
+			buf_printf(&b, "%s/templates/forms", exe);
 			if (is_dir(b.data)) {
 				buf_free(&b);
 				return xstrdup(exe[0] ? exe : "/");
 			}
-			if (strlen(exe) == 0)
-				break;
 		}
 	}
 	buf_free(&b);
@@ -310,8 +312,12 @@ cmd_build(const char *formats, const char *outdir, int argc, char **argv,
 
 	if (argc == 0)
 		return usage("build needs at least one FILE");
-	if (parse_formats(formats ? formats : "md,html,pdf", want) != 0)
+	if (formats == NULL) {
+		for (k = 0; k < nbackends; k++)
+			want[k] = backends[k].render != NULL;
+	} else if (parse_formats(formats, want) != 0) {
 		return EXIT_USAGE;
+	}
 	if (!is_dir(outdir)) {
 		fprintf(stderr, "afc: error: output directory '%s' does not "
 		    "exist\n", outdir);
@@ -348,7 +354,7 @@ cmd_build(const char *formats, const char *outdir, int argc, char **argv,
 		}
 		n++;
 	}
-	if (argc > 1 && n > 0 && want[html - backends]) {
+	if (argc > 1 && n > 0 && html->render && want[html - backends]) {
 		out.len = 0;
 		path.len = 0;
 		buf_printf(&path, "%s/index.html", outdir);
