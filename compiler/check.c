@@ -1433,8 +1433,8 @@ require_answers(struct model *m, const struct ast_node *at,
 			diag(&at->span, M_E_UNANSWERED, qs[i].id, qs[i].id);
 }
 
-static const struct fsection *
-find_fsection(const struct fpart *fp, const char *id)
+const struct fsection *
+fpart_section(const struct fpart *fp, const char *id)
 {
 	size_t i;
 
@@ -1457,7 +1457,7 @@ check_zsection(struct model *m, const struct ast_node *n,
 	    "when the form has no such section, and a block") ||
 	    !(id = val_id(n, 0)) || (n->nvals == 2 && !val_text(n, 1)))
 		return;
-	fs = find_fsection(fp, id);
+	fs = fpart_section(fp, id);
 	if (fs == NULL && n->nvals < 2) {
 		struct buf b = {0};
 		size_t i, best = 3;

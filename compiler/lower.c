@@ -364,22 +364,11 @@ questions(const struct model *m, const struct fquestion *qs, size_t nq,
 	}
 }
 
-static const struct fsection *
-form_section(const struct fpart *fp, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < fp->nsections; i++)
-		if (strcmp(fp->sections[i].id, id) == 0)
-			return &fp->sections[i];
-	return NULL;
-}
-
 static void
 lower_section(const struct model *m, const struct fpart *fp,
     const struct ast_node *s, cmark_node *parent)
 {
-	const struct fsection *fs = form_section(fp, s->vals[0].s);
+	const struct fsection *fs = fpart_section(fp, s->vals[0].s);
 
 	heading(parent, 3, s->nvals == 2 ? s->vals[1].s : fs->title);
 	if (fs && m->doc.layout == LAYOUT_QUESTIONS)

@@ -208,6 +208,9 @@ struct model {
 	int unresolved_people;	/* a person's party was not found */
 };
 
+/* The section of a form's part called id, or NULL. */
+const struct fsection *fpart_section(const struct fpart *fp, const char *id);
+
 /* Looks an id up; NULL when unknown. */
 struct entity *model_find(const struct model *m, const char *id);
 /* The closest known id to id, for a did-you-mean note, or NULL. */
