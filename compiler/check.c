@@ -77,6 +77,9 @@ model_suggest(const struct model *m, const char *id, int kind)
 	size_t i, d, best = 3, limit = strlen(id) / 3 + 1;
 	const char *near = NULL;
 
+	/* One letter off a two-letter name is a guess, not a suggestion. */
+	if (strlen(id) < 3)
+		return NULL;
 	if (limit > 2)
 		limit = 2;
 	for (i = 0; i < m->nents; i++) {
@@ -148,14 +151,16 @@ unknown_keyword(const struct ast_node *n, const char *where,
 			buf_puts(&near, *k);
 		}
 	}
-	buf_printf(&b, " %s; ", where);
-	if (in_list(kw_top, n->keyword) || in_list(kw_content, n->keyword) ||
-	    in_list(kw_document, n->keyword))
-		buf_puts(&b, "it is not allowed here; ");
-	buf_puts(&b, "the keywords here are ");
+	buf_printf(&b, "%s; the keywords here are ", where);
 	for (k = allowed; *k; k++)
 		buf_printf(&b, "%s%s", k == allowed ? "" : k[1] ? ", " : " and ", *k);
-	diag(&n->span, M_E_UNKNOWN_KEYWORD, n->keyword, b.data);
+	/* A keyword of another block is misplaced, not unknown. */
+	if (in_list(kw_top, n->keyword) || in_list(kw_content, n->keyword) ||
+	    in_list(kw_document, n->keyword) || in_list(kw_deadline, n->keyword) ||
+	    in_list(kw_person, n->keyword) || in_list(kw_body, n->keyword))
+		diag(&n->span, M_E_NOT_HERE, n->keyword, b.data);
+	else
+		diag(&n->span, M_E_UNKNOWN_KEYWORD, n->keyword, b.data);
 	if (near.len)
 		diag(&n->span, M_NOTE_DIDYOUMEAN, near.data);
 	buf_free(&b);
@@ -1267,12 +1272,15 @@ check_schedule(const struct ast_node *n)
 		if (!shape(c, 2, 2, 0, "needs years and a theme, as in: "
 		    "focus 2026-2027 \"Voeding en beweging\"") || !val_text(c, 1))
 			continue;
+		/* After a bad period, the next is not compared with it. */
 		if (!parse_years(&c->vals[0], &from, &to)) {
 			diag(&c->vals[0].span, M_E_BAD_YEARS, c->vals[0].s);
+			prev = NULL;
 			continue;
 		}
 		if (to < from) {
 			diag(&c->vals[0].span, M_E_YEARS_REVERSED, c->vals[0].s);
+			prev = NULL;
 			continue;
 		}
 		if (prev && from <= prev_to)

@@ -51,7 +51,7 @@ static const struct {
 	[M_E_INCLUDE] = {DIAG_ERROR, "cannot read included file '%s': %s"},
 	[M_E_INCLUDE_LOOP] = {DIAG_ERROR, "'%s' includes itself"},
 	[M_E_INCLUDE_DEPTH] = {DIAG_ERROR, "includes are nested too deeply (the limit is %d)"},
-	[M_E_UNKNOWN_KEYWORD] = {DIAG_ERROR, "unknown keyword '%s'%s"},
+	[M_E_UNKNOWN_KEYWORD] = {DIAG_ERROR, "unknown keyword '%s' %s"},
 	[M_E_NOT_HERE] = {DIAG_ERROR, "'%s' is not allowed %s"},
 	[M_E_ARGS] = {DIAG_ERROR, "'%s' %s"},
 	[M_E_DUPLICATE] = {DIAG_ERROR, "'%s' is declared twice"},
@@ -66,7 +66,8 @@ static const struct {
 	[M_E_YEARS_REVERSED] = {DIAG_ERROR,
 	    "year range %s ends before it starts"},
 	[M_E_YEARS_OVERLAP] = {DIAG_ERROR,
-	    "years %s overlap with the theme of %s"},
+	    "%s does not come after %s above it; list the periods in "
+	    "order, without overlap"},
 	[M_E_YEARS_GAP] = {DIAG_ERROR,
 	    "the theme schedule has no theme for %s"},
 	[M_E_BAD_DURATION] = {DIAG_ERROR, "%s; write for example '1 month after council-approval'"},
