@@ -1098,7 +1098,29 @@ allowed_url(const char *url)
 	return 0;
 }
 
-/* Checks what the CommonMark of a text holds: no code, HTML or images. */
+static int
+is_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* How deeply the blocks and inlines of a text may nest. */
+#define CHECK_MAX_TEXT_DEPTH 16
+
+/* Checks what the CommonMark of a text holds: no code, HTML or images,
+ * no nesting deeper than a document needs. */
 static void
 check_markdown(const struct ast_value *v, const char *expanded)
 {
@@ -1108,11 +1130,21 @@ check_markdown(const struct ast_value *v, const char *expanded)
 	cmark_event_type ev;
 	cmark_node *node;
 	struct span sp;
+	int depth = 0, deep = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
 		node = cmark_iter_get_node(it);
+		/* Containers have an exit event, leaves none; every backend
+		 * may walk the containers recursively. */
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (!is_leaf(node))
+			if (++depth > CHECK_MAX_TEXT_DEPTH && !deep++) {
+				sp = md_span(v, node);
+				diag(&sp, M_E_TEXT_TOO_DEEP, CHECK_MAX_TEXT_DEPTH);
+			}
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_CODE_BLOCK:
 			sp = md_span(v, node);

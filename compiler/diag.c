@@ -47,6 +47,7 @@ static const struct {
 	[M_E_UNCLOSED] = {DIAG_ERROR, "'{' is not closed; add a '}'"},
 	[M_E_STRAY_CLOSE] = {DIAG_ERROR, "'}' without a matching '{'"},
 	[M_E_TOO_DEEP] = {DIAG_ERROR, "blocks are nested too deeply (the limit is %d levels)"},
+	[M_E_TEXT_TOO_DEEP] = {DIAG_ERROR, "lists, quotes or emphasis in this text are nested too deeply (the limit is %d levels)"},
 	[M_E_EMPTY_FILE] = {DIAG_ERROR, "the file is empty; it must hold at least a 'document' block"},
 	[M_E_INCLUDE] = {DIAG_ERROR, "cannot read included file '%s': %s"},
 	[M_E_INCLUDE_LOOP] = {DIAG_ERROR, "'%s' includes itself"},
