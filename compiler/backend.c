@@ -5,7 +5,7 @@
 
 const struct backend backends[] = {
 	{"md", "md", md_render},
-	{"html", "html", NULL},
+	{"html", "html", html_render},
 	{"pdf", "pdf", NULL},
 };
 const size_t nbackends = NELEM(backends);

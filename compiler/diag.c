@@ -89,6 +89,12 @@ static const struct {
 	    "indentation or the fence"},
 	[M_E_LINK_SCHEME] = {DIAG_ERROR,
 	    "link '%s' is not allowed; only http:, https: and mailto: links are"},
+	[M_E_TEMPLATE_READ] = {DIAG_ERROR, "cannot read the template '%s': %s"},
+	[M_E_TEMPLATE_NAME] = {DIAG_ERROR,
+	    "unknown placeholder '%.*s'; this template can use %s"},
+	[M_E_TEMPLATE_STYLE] = {DIAG_ERROR,
+	    "the stylesheet may not contain '</style', which would end the "
+	    "page's style element"},
 	[M_E_SYSTEM] = {DIAG_ERROR, "%s"},
 };
 

@@ -89,6 +89,10 @@ enum msg {
 	M_E_PLACEHOLDER,
 	M_E_CODE_BLOCK,
 	M_E_LINK_SCHEME,
+	/* errors: templates */
+	M_E_TEMPLATE_READ,
+	M_E_TEMPLATE_NAME,
+	M_E_TEMPLATE_STYLE,
 	M_E_SYSTEM,
 	M__COUNT
 };

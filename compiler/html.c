@@ -1,10 +1,727 @@
-/* html.c - the HTML backend (not yet available). */
+/* html.c - the HTML backend.
+ *
+ * A page is templates/page.html with its {{placeholders}} filled in: the
+ * document's metadata (escaped), templates/style.css (inlined) and three
+ * pieces of markup made here from the document tree: the header
+ * (letterhead and title block), the table of contents and the body. The
+ * body is cut into nested <section>s at the headings that are children
+ * of the root; each section's id is made from its heading's text and the
+ * table of contents links to it. Every piece of text goes through
+ * escape.c; raw HTML is shown as text, and a link other than http:,
+ * https: or mailto: as its text alone. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "backend.h"
+#include "diag.h"
+#include "escape.h"
+
+#define SLUG_MAX 60		/* bytes of an id before a number suffix */
+#define LEVEL_MAX 6
+
+/* A heading that opens a section, with the id the section gets. */
+struct heading {
+	cmark_node *node;
+	int level;		/* 2 to LEVEL_MAX */
+	char *text;		/* plain text, for the table of contents */
+	char *id;
+};
+
+struct page {
+	struct heading *heads;
+	size_t nheads;
+	size_t next;		/* the next heading the body reaches */
+	int open[LEVEL_MAX];	/* levels of the sections now open */
+	size_t nopen;
+};
+
+/* Ids the page template uses itself; no section takes them. */
+static const char *reserved_ids[] = {"inhoud", "inhoud-titel"};
+
+/* A named value for the template: text is escaped, markup copied. */
+struct slot {
+	const char *name;
+	const char *value;
+	int markup;
+};
+
+/* ASCII folds of U+00C0 to U+017F for ids; '*' folds to two letters
+ * (see fold_pair) and '-' separates words. */
+static const char fold_latin1[] =
+    "aaaaaa*ceeeeiiiidnooooo-ouuuuy**aaaaaa*ceeeeiiiidnooooo-ouuuuy*y";
+static const char fold_latin_a[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkk"
+    "llllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuu"
+    "wwyyyzzzzzzs";
+_Static_assert(sizeof(fold_latin1) == 0x40 + 1, "fold_latin1 covers U+00C0..U+00FF");
+_Static_assert(sizeof(fold_latin_a) == 0x80 + 1, "fold_latin_a covers U+0100..U+017F");
+
+static const char *
+fold_pair(unsigned cp)
+{
+	switch (cp) {
+	case 0xc6: case 0xe6:
+		return "ae";
+	case 0xde: case 0xfe:
+		return "th";
+	case 0xdf:
+		return "ss";
+	case 0x132: case 0x133:
+		return "ij";
+	default:
+		return "oe";
+	}
+}
+
+/* The lowercase ASCII letters or digit that cp folds to, or NULL when
+ * cp separates words. tmp holds a one-letter result. */
+static const char *
+fold(unsigned cp, char tmp[2])
+{
+	char c = 0;
+
+	if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+		c = (char)cp;
+	else if (cp >= 'A' && cp <= 'Z')
+		c = (char)(cp - 'A' + 'a');
+	else if (cp >= 0xc0 && cp <= 0xff)
+		c = fold_latin1[cp - 0xc0];
+	else if (cp >= 0x100 && cp <= 0x17f)
+		c = fold_latin_a[cp - 0x100];
+	if (c == '*')
+		return fold_pair(cp);
+	if (c == 0 || c == '-')
+		return NULL;
+	tmp[0] = c;
+	tmp[1] = '\0';
+	return tmp;
+}
+
+/* Appends the id made from text: its words folded to lowercase ASCII
+ * and joined by '-', "sectie" when no word is left. */
+static void
+slug(struct buf *b, const char *text)
+{
+	size_t start = b->len;
+	const char *p = text, *f;
+	char tmp[2];
+	int gap = 0;
+
+	while (*p && b->len - start < SLUG_MAX) {
+		if ((f = fold(utf8_decode(&p), tmp)) == NULL) {
+			gap = 1;
+			continue;
+		}
+		if (gap && b->len > start)
+			buf_putc(b, '-');
+		buf_puts(b, f);
+		gap = 0;
+	}
+	if (b->len == start)
+		buf_puts(b, "sectie");
+}
+
+static int
+id_taken(const struct page *pg, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(reserved_ids); i++)
+		if (strcmp(reserved_ids[i], id) == 0)
+			return 1;
+	for (i = 0; i < pg->nheads; i++)
+		if (strcmp(pg->heads[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The id for a heading with this text that no earlier one has: the
+ * slug, or the slug with -2, -3 ... */
+static char *
+unique_id(const struct page *pg, const char *text)
+{
+	struct buf b = {0};
+	size_t base, n;
+
+	slug(&b, text);
+	base = b.len;
+	for (n = 2; id_taken(pg, b.data); n++) {
+		b.len = base;
+		buf_printf(&b, "-%zu", n);
+	}
+	return buf_take(&b);
+}
+
+/* The text of n's inlines without their markup; breaks become spaces. */
+static char *
+plain_text(cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	struct buf b = {0};
+	cmark_node *c;
+
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			buf_puts(&b, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(&b, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return buf_take(&b);
+}
+
+/* A heading's level on the page: the title block has the one h1, every
+ * other heading is between h2 and h6. */
+static int
+page_level(cmark_node *n)
+{
+	int level = cmark_node_get_heading_level(n);
+
+	if (doc_kind(cmark_node_parent(n)) == DOC_TITLEBLOCK)
+		return 1;
+	return level < 2 ? 2 : level > LEVEL_MAX ? LEVEL_MAX : level;
+}
+
+/* Finds the headings among the root's children and gives each an id. */
+static void
+collect_headings(struct page *pg, cmark_node *root)
+{
+	cmark_node *c;
+	struct heading *h;
+
+	for (c = cmark_node_first_child(root); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_HEADING)
+			continue;
+		pg->heads = xrealloc(pg->heads, (pg->nheads + 1) * sizeof(*h));
+		h = &pg->heads[pg->nheads];
+		h->node = c;
+		h->level = page_level(c);
+		h->text = plain_text(c);
+		h->id = unique_id(pg, h->text);
+		pg->nheads++;
+	}
+}
+
+static void
+page_free(struct page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->nheads; i++) {
+		free(pg->heads[i].text);
+		free(pg->heads[i].id);
+	}
+	free(pg->heads);
+}
+
+/* The table of contents: nested ordered lists of links, one item per
+ * section, a deeper list for each deeper level. */
+static void
+render_toc(const struct page *pg, struct buf *b)
+{
+	int stack[LEVEL_MAX];
+	size_t depth = 0, i;
+	const struct heading *h;
+
+	for (i = 0; i < pg->nheads; i++) {
+		h = &pg->heads[i];
+		if (depth == 0 || h->level > stack[depth - 1]) {
+			buf_puts(b, depth ? "\n<ol>\n" : "<ol>\n");
+			stack[depth++] = h->level;
+		} else {
+			buf_puts(b, "</li>\n");
+			for (; depth > 1 && h->level < stack[depth - 1]; depth--)
+				buf_puts(b, "</ol>\n</li>\n");
+		}
+		buf_printf(b, "<li><a href=\"#%s\">", h->id);
+		esc_html(b, h->text, strlen(h->text));
+		buf_puts(b, "</a>");
+	}
+	for (; depth > 0; depth--)
+		buf_puts(b, "</li>\n</ol>\n");
+}
+
+/* Whether a paragraph is printed without <p>: in a tight list item. */
+static int
+in_tight_item(cmark_node *n)
+{
+	cmark_node *item = cmark_node_parent(n);
+
+	return cmark_node_get_type(item) == CMARK_NODE_ITEM &&
+	    cmark_node_get_list_tight(cmark_node_parent(item));
+}
+
+static void
+render_paragraph(struct buf *b, cmark_node *n, int entering)
+{
+	cmark_node *up = cmark_node_parent(n);
+
+	if (in_tight_item(n))
+		return;
+	if (!entering)
+		buf_puts(b, "</p>\n");
+	else if (doc_kind(up) == DOC_REMARK && cmark_node_first_child(up) == n)
+		buf_puts(b, "<p><span class=\"mark\" aria-hidden=\"true\">"
+		    "\xe2\x9e\xa2</span> ");
+	else
+		buf_puts(b, "<p>");
+}
+
+/* A list of questions (every item a question and its answer) gets its
+ * own class; so do the contact people. */
+static void
+render_list(struct buf *b, cmark_node *n, int entering)
+{
+	int ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	int start = cmark_node_get_list_start(n);
+	cmark_node *item = cmark_node_first_child(n);
+
+	if (!entering) {
+		buf_puts(b, ordered ? "</ol>\n" : "</ul>\n");
+		return;
+	}
+	buf_puts(b, ordered ? "<ol" : "<ul");
+	if (doc_kind(cmark_node_first_child(item)) == DOC_QUESTION)
+		buf_puts(b, " class=\"questions\"");
+	if (ordered && start != 1)
+		buf_printf(b, " start=\"%d\"", start);
+	buf_puts(b, ">\n");
+}
+
+static void
+render_link(struct buf *b, cmark_node *n, int entering)
+{
+	const char *url = cmark_node_get_url(n);
+	const char *title = cmark_node_get_title(n);
+
+	if (!esc_url_allowed(url))
+		return;
+	if (!entering) {
+		buf_puts(b, "</a>");
+		return;
+	}
+	buf_puts(b, "<a href=\"");
+	esc_href(b, url);
+	if (title && *title) {
+		buf_puts(b, "\" title=\"");
+		esc_html(b, title, strlen(title));
+	}
+	buf_puts(b, "\">");
+}
+
+/* Our custom blocks become a <div> whose class is the kind's name. */
+static void
+render_custom(struct buf *b, cmark_node *n, int entering)
+{
+	enum doc_kind k = doc_kind(n);
+
+	if (k == DOC_NONE)
+		return;
+	if (!entering)
+		buf_puts(b, "</div>\n");
+	else if (k == DOC_REMARK)
+		buf_puts(b, "<div class=\"remark\" role=\"note\">\n");
+	else
+		buf_printf(b, "<div class=\"%s\">\n", doc_kind_name(k));
+}
+
+/* A literal shown as text: raw HTML and code keep their characters. */
+static void
+render_literal(struct buf *b, cmark_node *n, const char *open,
+    const char *close)
+{
+	const char *s = cmark_node_get_literal(n);
+
+	buf_puts(b, open);
+	esc_html(b, s, s ? strlen(s) : 0);
+	buf_puts(b, close);
+}
+
+static void
+wrap(struct buf *b, int entering, const char *open, const char *close)
+{
+	buf_puts(b, entering ? open : close);
+}
+
+/* Renders one event of the walk over the tree. Leaves have only an
+ * enter event; an image shows its description as text and the
+ * containers not named here show their children alone. */
+static void
+render_node(struct buf *b, cmark_node *n, int entering)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		render_paragraph(b, n, entering);
+		break;
+	case CMARK_NODE_HEADING:
+		buf_printf(b, entering ? "<h%d>" : "</h%d>\n", page_level(n));
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		wrap(b, entering, "<blockquote>\n", "</blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		render_list(b, n, entering);
+		break;
+	case CMARK_NODE_ITEM:
+		wrap(b, entering, "<li>", "</li>\n");
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+		render_custom(b, n, entering);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		render_literal(b, n, "<pre><code>", "</code></pre>\n");
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		render_literal(b, n, "<p class=\"raw\">", "</p>\n");
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		buf_puts(b, "<hr>\n");
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_HTML_INLINE:
+		render_literal(b, n, "", "");
+		break;
+	case CMARK_NODE_CODE:
+		render_literal(b, n, "<code>", "</code>");
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		buf_putc(b, '\n');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		buf_puts(b, "<br>\n");
+		break;
+	case CMARK_NODE_EMPH:
+		wrap(b, entering, "<em>", "</em>");
+		break;
+	case CMARK_NODE_STRONG:
+		wrap(b, entering, "<strong>", "</strong>");
+		break;
+	case CMARK_NODE_LINK:
+		render_link(b, n, entering);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Walks the subtree under n with enter and exit events, without
+ * recursion, so that deep nesting cannot exhaust the stack. */
+static void
+render_tree(struct buf *b, cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		render_node(b, cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);
+	cmark_iter_free(it);
+}
+
+/* Closes the open sections of this level and deeper. */
+static void
+close_sections(struct page *pg, struct buf *b, int level)
+{
+	while (pg->nopen > 0 && pg->open[pg->nopen - 1] >= level) {
+		buf_puts(b, "</section>\n");
+		pg->nopen--;
+	}
+}
+
+static void
+open_section(struct page *pg, struct buf *b)
+{
+	const struct heading *h = &pg->heads[pg->next++];
+
+	close_sections(pg, b, h->level);
+	buf_printf(b, "<section id=\"%s\">\n", h->id);
+	pg->open[pg->nopen++] = h->level;
+}
+
+/* Renders the letterhead and title block into header, the rest into
+ * body, each heading among the root's children opening a section. */
+static void
+render_parts(struct page *pg, cmark_node *root, struct buf *header,
+    struct buf *body)
+{
+	cmark_node *c;
+	enum doc_kind k;
+
+	for (c = cmark_node_first_child(root); c; c = cmark_node_next(c)) {
+		k = doc_kind(c);
+		if (k == DOC_LETTERHEAD || k == DOC_TITLEBLOCK) {
+			render_tree(header, c);
+			continue;
+		}
+		if (cmark_node_get_type(c) == CMARK_NODE_HEADING)
+			open_section(pg, body);
+		render_tree(body, c);
+	}
+	close_sections(pg, body, 0);
+}
+
+/* A file of templates/, read whole; path names it in messages. */
+struct template {
+	struct buf path;
+	char *text;
+	size_t len;
+};
+
+static int
+template_load(struct template *t, const struct render_ctx *ctx,
+    const char *name)
+{
+	memset(t, 0, sizeof(*t));
+	buf_printf(&t->path, "%s/templates/%s", ctx->datadir, name);
+	if ((t->text = read_file(t->path.data, &t->len)) == NULL) {
+		diag(NULL, M_E_TEMPLATE_READ, t->path.data, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+template_free(struct template *t)
+{
+	buf_free(&t->path);
+	free(t->text);
+}
+
+/* The span of bytes [off, end) of t, for a message that shows the line. */
+static struct span
+template_span(const struct template *t, size_t off, size_t end)
+{
+	const struct srcfile *f;
+
+	f = src_add(t->path.data, xstrndup(t->text, t->len), t->len);
+	return span_at(f, off, end);
+}
+
+/* The stylesheet is inlined into a <style> element, which a "</style"
+ * in it would end early. */
+static int
+style_load(struct template *t, const struct render_ctx *ctx)
+{
+	struct span sp;
+	size_t i;
+
+	if (template_load(t, ctx, "style.css") != 0)
+		return -1;
+	for (i = 0; i + 7 <= t->len; i++)
+		if (strncasecmp(t->text + i, "</style", 7) == 0) {
+			sp = template_span(t, i, i + 7);
+			diag(&sp, M_E_TEMPLATE_STYLE);
+			return -1;
+		}
+	return 0;
+}
+
+/* Whether a placeholder "{{ name }}" starts at p; sets the name and
+ * the length of the whole placeholder. */
+static int
+placeholder_at(const char *p, const char **name, size_t *namelen,
+    size_t *len)
+{
+	const char *q = p + 2;
+
+	if (p[0] != '{' || p[1] != '{')
+		return 0;
+	while (*q == ' ')
+		q++;
+	*name = q;
+	while ((*q >= 'a' && *q <= 'z') || *q == '_')
+		q++;
+	*namelen = (size_t)(q - *name);
+	while (*q == ' ')
+		q++;
+	if (*namelen == 0 || q[0] != '}' || q[1] != '}')
+		return 0;
+	*len = (size_t)(q + 2 - p);
+	return 1;
+}
+
+static void
+unknown_placeholder(const struct template *t, size_t off, size_t len,
+    const struct slot *slots, size_t nslots)
+{
+	struct span sp = template_span(t, off, off + len);
+	struct buf names = {0};
+	size_t i;
+
+	for (i = 0; i < nslots; i++)
+		buf_printf(&names, "%s{{%s}}", i ? ", " : "", slots[i].name);
+	diag(&sp, M_E_TEMPLATE_NAME, (int)len, t->text + off, names.data);
+	buf_free(&names);
+}
+
+/* Copies t to out with each placeholder replaced by its slot's value.
+ * Returns -1 after reporting a placeholder that no slot has. */
+static int
+fill(struct buf *out, const struct template *t, const struct slot *slots,
+    size_t nslots)
+{
+	const char *p = t->text, *name;
+	size_t namelen, len, i;
+
+	while (p < t->text + t->len) {
+		if (!placeholder_at(p, &name, &namelen, &len)) {
+			buf_putc(out, *p++);
+			continue;
+		}
+		for (i = 0; i < nslots; i++)
+			if (strlen(slots[i].name) == namelen &&
+			    memcmp(slots[i].name, name, namelen) == 0)
+				break;
+		if (i == nslots) {
+			unknown_placeholder(t, (size_t)(p - t->text), len,
+			    slots, nslots);
+			return -1;
+		}
+		if (slots[i].markup)
+			buf_puts(out, slots[i].value);
+		else
+			esc_html(out, slots[i].value, strlen(slots[i].value));
+		p += len;
+	}
+	return 0;
+}
+
+static const char *
+str(const struct buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+/* Fills the page template for d from its parts. */
+static int
+fill_page(struct buf *out, const struct template *tpl, const struct doc *d,
+    const struct template *css, const struct buf *part)
+{
+	const struct doc_meta *m = &d->meta;
+	const struct slot slots[] = {
+		{"lang", *m->lang ? m->lang : "nl", 0},
+		{"title", m->title, 0}, {"subtitle", m->subtitle, 0},
+		{"zone", m->zone, 0}, {"council", m->council, 0},
+		{"department", m->department, 0}, {"date", m->date, 0},
+		{"date_text", m->date_text, 0}, {"version", m->version, 0},
+		{"status", m->status, 0}, {"subject", m->subject, 0},
+		{"keywords", m->keywords, 0}, {"source", m->source, 0},
+		{"afc_version", AFC_VERSION, 0},
+		{"style", css->text, 1}, {"header", str(&part[0]), 1},
+		{"toc", str(&part[1]), 1}, {"body", str(&part[2]), 1},
+	};
+
+	return fill(out, tpl, slots, NELEM(slots));
+}
+
+int
+html_render(const struct doc *d, const struct render_ctx *ctx,
+    struct buf *out)
+{
+	struct template tpl = {0}, css = {0};
+	struct page pg = {0};
+	struct buf part[3] = {0};	/* header, table of contents, body */
+	int rc = -1;
+
+	if (template_load(&tpl, ctx, "page.html") == 0 &&
+	    style_load(&css, ctx) == 0) {
+		collect_headings(&pg, d->root);
+		render_parts(&pg, d->root, &part[0], &part[2]);
+		render_toc(&pg, &part[1]);
+		rc = fill_page(out, &tpl, d, &css, part);
+	}
+	template_free(&tpl);
+	template_free(&css);
+	page_free(&pg);
+	buf_free(&part[0]);
+	buf_free(&part[1]);
+	buf_free(&part[2]);
+	return rc;
+}
+
+/* A link to one output of a zone; the hidden zone name makes "PDF"
+ * meaningful out of its row. */
+static void
+index_link(struct buf *b, const char *zone, const char *base,
+    const char *ext, const char *label)
+{
+	struct buf file = {0};
+
+	buf_printf(&file, "%s.%s", base, ext);
+	buf_puts(b, "<a href=\"");
+	esc_file_href(b, file.data);
+	buf_puts(b, "\"><span class=\"vh\">");
+	esc_html(b, zone, strlen(zone));
+	buf_printf(b, ", </span>%s</a>\n", label);
+	buf_free(&file);
+}
+
+static void
+index_cell(struct buf *b, const char *s)
+{
+	buf_puts(b, "<td>");
+	esc_html(b, s, strlen(s));
+	buf_puts(b, "</td>\n");
+}
+
+/* One row of the index table: the zone, its council, version, date and
+ * links to the outputs that were built. */
+static void
+index_row(struct buf *b, const struct index_entry *e)
+{
+	const struct doc_meta *m = &e->doc->meta;
+	const char *zone = *m->zone ? m->zone : *m->title ? m->title : e->base;
+
+	buf_puts(b, "<tr>\n<th scope=\"row\">");
+	esc_html(b, zone, strlen(zone));
+	buf_puts(b, "</th>\n");
+	index_cell(b, m->council);
+	index_cell(b, m->version);
+	index_cell(b, m->date_text);
+	buf_puts(b, "<td>\n");
+	if (e->has_html)
+		index_link(b, zone, e->base, "html", "HTML");
+	if (e->has_pdf)
+		index_link(b, zone, e->base, "pdf", "PDF");
+	if (e->has_md)
+		index_link(b, zone, e->base, "md", "Markdown");
+	buf_puts(b, "</td>\n</tr>\n");
+}
 
 int
 html_render_index(const struct index_entry *e, size_t n,
     const struct render_ctx *ctx, struct buf *out)
 {
-	(void)e, (void)n, (void)ctx, (void)out;
-	return -1;
+	struct template tpl = {0}, css = {0};
+	struct buf rows = {0};
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < n; i++)
+		index_row(&rows, &e[i]);
+	if (template_load(&tpl, ctx, "index.html") == 0 &&
+	    style_load(&css, ctx) == 0) {
+		const struct slot slots[] = {
+			{"afc_version", AFC_VERSION, 0},
+			{"style", css.text, 1},
+			{"zones", str(&rows), 1},
+		};
+
+		rc = fill(out, &tpl, slots, NELEM(slots));
+	}
+	template_free(&tpl);
+	template_free(&css);
+	buf_free(&rows);
+	return rc;
 }

@@ -1,0 +1,310 @@
+/* unit-html.c - the HTML backend on document trees built here: structure,
+ * ids and table of contents, escaping, links, templates, the index. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "diag.h"
+#include "escape.h"
+#include "unit.h"
+
+/* A custom block of kind k holding the blocks of the Markdown md. */
+static cmark_node *
+block(enum doc_kind k, const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_node *b = doc_new_block(k), *c;
+
+	while ((c = cmark_node_first_child(doc)) != NULL)
+		cmark_node_append_child(b, c);
+	cmark_node_free(doc);
+	return b;
+}
+
+/* Appends the blocks of the Markdown md to the root. */
+static void
+add_md(cmark_node *root, const char *md)
+{
+	cmark_node *b = block(DOC_NONE, md), *c;
+
+	while ((c = cmark_node_first_child(b)) != NULL)
+		cmark_node_append_child(root, c);
+	cmark_node_free(b);
+}
+
+/* A list of n questions, each with a one-paragraph answer. */
+static cmark_node *
+questions(int ordered, const char **qa, size_t n)
+{
+	cmark_node *list = cmark_node_new(CMARK_NODE_LIST), *item;
+	size_t i;
+
+	cmark_node_set_list_type(list, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+	cmark_node_set_list_start(list, 1);
+	for (i = 0; i + 1 < n; i += 2) {
+		item = cmark_node_new(CMARK_NODE_ITEM);
+		cmark_node_append_child(item, block(DOC_QUESTION, qa[i]));
+		cmark_node_append_child(item, block(DOC_ANSWER, qa[i + 1]));
+		cmark_node_append_child(list, item);
+	}
+	return list;
+}
+
+static const char *qa[] = {
+	"Hoe worden de accenten aangeleverd?", "Digitaal, na goedkeuring.",
+	"Welke contactpersonen?", "Het afdelingshoofd.",
+};
+
+/* A document shaped as doc.h says, with every kind of block. */
+static void
+sample(struct doc *d, const char *title)
+{
+	cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+
+	memset(d, 0, sizeof(*d));
+	d->root = root;
+	cmark_node_append_child(root, block(DOC_LETTERHEAD,
+	    "Afdeling Eerste Lijn\n\nT 02 553 36 47\n\n"
+	    "<eerstelijn@vlaanderen.be>\n"));
+	cmark_node_append_child(root, block(DOC_TITLEBLOCK,
+	    "# Afsprakenkader\n\nEerstelijnszone Test\n"));
+	add_md(root, "## Deel 1: afsprakenkader\n\nDe cluster *lokale besturen*.\n\n"
+	    "### Afstemming lokaal sociaal beleid\n");
+	cmark_node_append_child(root, block(DOC_CONTACTS,
+	    "- **Asse**: Sooi De Maeyer, Departementshoofd\n"
+	    "- **Merchtem**: Petra Wynants\n"));
+	cmark_node_append_child(root, questions(0, qa, NELEM(qa)));
+	add_md(root, "### Geïntegreerd Breed Onthaal - Sociale Kaart\n\n"
+	    "### Inhoud\n\n### Inhoud\n\n## Deel 2: engagement\n\n#### Jongeren\n");
+	cmark_node_append_child(root, block(DOC_REMARK, "Eerste.\n\nTweede.\n"));
+	cmark_node_append_child(root, questions(1, qa, NELEM(qa)));
+	d->meta = (struct doc_meta){title, "Eerstelijnszone Test", "ELZ Test",
+	    "Zorgraad ELZ Test vzw", "Afdeling", "2025-06-30", "30 juni 2025",
+	    "1.0", "goedgekeurd", "Afspraken", "zorgraad, lsb", "nl", "test"};
+}
+
+static const struct render_ctx ctx = {"."};
+
+/* Renders d with ctx; returns the page, or NULL on failure. */
+static char *
+render(const struct doc *d, const struct render_ctx *c)
+{
+	struct buf out = {0};
+
+	if (html_render(d, c, &out) != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_take(&out);
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL)
+		n++, hay++;
+	return n;
+}
+
+/* Every href="#x" of the page has an id="x". */
+static int
+toc_resolves(const char *page)
+{
+	const char *p = page, *end;
+	char want[128];
+	size_t n = 0;
+
+	while ((p = strstr(p, "href=\"#")) != NULL) {
+		p += 7;
+		end = strchr(p, '"');
+		snprintf(want, sizeof(want), "id=\"%.*s\"", (int)(end - p), p);
+		if (strstr(page, want) == NULL)
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+static void
+test_structure(void)
+{
+	struct doc d;
+	char *page, *again;
+
+	sample(&d, "Afsprakenkader");
+	page = render(&d, &ctx);
+	again = render(&d, &ctx);
+	CHECK("page renders", page != NULL);
+	if (page == NULL)
+		return;
+	CHECK("deterministic", again && strcmp(page, again) == 0);
+	CHECK("one h1", count(page, "<h1") == 1);
+	CHECK("lang", strstr(page, "<html lang=\"nl\">") != NULL);
+	CHECK("generator", strstr(page, "content=\"afc " AFC_VERSION "\"") != NULL);
+	CHECK("author", strstr(page, "name=\"author\" content=\"Zorgraad ELZ Test vzw\"") != NULL);
+	CHECK("style inlined", strstr(page, "@page") != NULL);
+	CHECK("section id", strstr(page, "<section id=\"deel-1-afsprakenkader\">") != NULL);
+	CHECK("accents folded", strstr(page, "id=\"geintegreerd-breed-onthaal-sociale-kaart\"") != NULL);
+	CHECK("reserved id numbered", strstr(page, "id=\"inhoud-2\"") != NULL);
+	CHECK("duplicate numbered", strstr(page, "id=\"inhoud-3\"") != NULL);
+	CHECK("sections balanced", count(page, "<section") == count(page, "</section>"));
+	CHECK("toc links resolve", toc_resolves(page));
+	CHECK("toc nests", strstr(page, "</a>\n<ol>\n<li><a href=\"#afstemming") != NULL);
+	CHECK("question list", strstr(page, "<ul class=\"questions\">") != NULL);
+	CHECK("numbered questions", strstr(page, "<ol class=\"questions\">") != NULL);
+	CHECK("answer", strstr(page, "<div class=\"answer\">\n<p>Digitaal") != NULL);
+	CHECK("remark", strstr(page, "<div class=\"remark\" role=\"note\">\n<p><span class=\"mark\" aria-hidden=\"true\">\xe2\x9e\xa2</span> Eerste.</p>\n<p>Tweede.</p>") != NULL);
+	CHECK("contacts", strstr(page, "<li><strong>Asse</strong>: Sooi De Maeyer") != NULL);
+	CHECK("mailto link", strstr(page, "<a href=\"mailto:eerstelijn@vlaanderen.be\">eerstelijn@vlaanderen.be</a>") != NULL);
+	CHECK("letterhead in header", strstr(page, "<header class=\"doc-header\">\n<div class=\"letterhead\">") != NULL);
+	free(page);
+	free(again);
+	doc_free(&d);
+}
+
+static void
+test_hostile(void)
+{
+	struct doc d;
+	char *page;
+
+	sample(&d, "\"><script>alert('t')</script>");
+	add_md(d.root, "<script>alert(1)</script>\n\n"
+	    "Tekst <img src=x onerror=alert(2)> en [klik](javascript:alert(3)) "
+	    "en [mail](MAILTO:a@b.be \"t\\\"itel\") en [rel](/pad) en "
+	    "[ws](%20javascript:alert(4)) en ![beeld](https://x.be/a.png)\n\n"
+	    "## <b onclick=x>Kop</b>\n\n"
+	    "Controle\x01teken en ongeldig \xff byte.\n");
+	page = render(&d, &ctx);
+	CHECK("hostile renders", page != NULL);
+	if (page == NULL)
+		return;
+	CHECK("no script element", strstr(page, "<script") == NULL);
+	CHECK("no event attribute", strstr(page, "<img") == NULL && strstr(page, "<b ") == NULL);
+	CHECK("raw html kept as text", strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL);
+	CHECK("javascript link dropped", strstr(page, "javascript") == NULL && strstr(page, "klik") != NULL);
+	CHECK("relative link dropped", strstr(page, "href=\"/pad") == NULL && strstr(page, "rel") != NULL);
+	CHECK("mailto in any case", strstr(page, "<a href=\"MAILTO:a@b.be\" title=\"t&quot;itel\">mail</a>") != NULL);
+	CHECK("title escaped", strstr(page, "<title>&quot;&gt;&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; – ELZ Test</title>") != NULL);
+	CHECK("image as its text", strstr(page, "beeld") != NULL && strstr(page, "x.be/a.png") == NULL);
+	CHECK("heading id from text", strstr(page, "id=\"b-onclick-x-kop-b\"") != NULL);
+	CHECK("control character dropped", strstr(page, "Controleteken") != NULL);
+	CHECK("invalid utf-8 replaced", strstr(page, "ongeldig \xef\xbf\xbd byte") != NULL);
+	free(page);
+	doc_free(&d);
+}
+
+/* 50,000 nested block quotes render without recursion. */
+static void
+test_deep(void)
+{
+	size_t n = 50000;
+	char *md = malloc(n + 2), *page;
+	struct doc d;
+
+	memset(md, '>', n);
+	memcpy(md + n, "x", 2);
+	sample(&d, "Diep");
+	add_md(d.root, md);
+	page = render(&d, &ctx);
+	CHECK("deep nesting", page && count(page, "<blockquote>") == count(page, "</blockquote>"));
+	free(page);
+	free(md);
+	doc_free(&d);
+}
+
+static void
+test_urls(void)
+{
+	CHECK("url http", esc_url_allowed("http://x.be"));
+	CHECK("url https upper", esc_url_allowed("HTTPS://x.be"));
+	CHECK("url mailto", esc_url_allowed("mailto:a@b.be"));
+	CHECK("url javascript", !esc_url_allowed("javascript:alert(1)"));
+	CHECK("url javascript mixed case", !esc_url_allowed("JaVaScRiPt:alert(1)"));
+	CHECK("url data", !esc_url_allowed("data:text/html,x"));
+	CHECK("url leading space", !esc_url_allowed(" http://x.be"));
+	CHECK("url relative", !esc_url_allowed("#deel-1"));
+	CHECK("url null", !esc_url_allowed(NULL));
+}
+
+/* Writes s to dir/templates/name. */
+static void
+put(const char *dir, const char *name, const char *s)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/templates/%s", dir, name);
+	if ((f = fopen(path, "w")) != NULL) {
+		fputs(s, f);
+		fclose(f);
+	}
+}
+
+static void
+test_templates(void)
+{
+	char dir[] = "/tmp/afc-unit-html-XXXXXX", sub[600], *page;
+	struct render_ctx c = {dir};
+	struct doc d;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(sub, sizeof(sub), "%s/templates", dir);
+	if (mkdir(sub, 0700) != 0)
+		return;
+	sample(&d, "T");
+	diag_set_stream(NULL);
+	CHECK("missing template fails", render(&d, &c) == NULL);
+	put(dir, "page.html", "<p>{{ title }}|{{zone}}|{{nope}}</p>");
+	put(dir, "style.css", "p{}");
+	CHECK("unknown placeholder fails", render(&d, &c) == NULL);
+	put(dir, "page.html", "<p>{{ title }}|{{zone}}|{ {x}}|{{}}</p>");
+	page = render(&d, &c);
+	CHECK_STR("placeholders", page, "<p>T|ELZ Test|{ {x}}|{{}}</p>");
+	free(page);
+	put(dir, "style.css", "p{}</STYLE><script>");
+	CHECK("style end tag refused", render(&d, &c) == NULL);
+	diag_set_stream(stderr);
+	doc_free(&d);
+	snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
+	if (system(sub) != 0)
+		return;
+}
+
+static void
+test_index(void)
+{
+	struct doc d[2];
+	struct index_entry e[2] = {{&d[0], "amalo", 1, 0, 1}, {&d[1], "javascript:x", 1, 1, 1}};
+	struct buf out = {0};
+
+	sample(&d[0], "A");
+	sample(&d[1], "B");
+	d[1].meta.zone = "<b>Zone</b>";
+	CHECK("index renders", html_render_index(e, 2, &ctx, &out) == 0);
+	CHECK("index html link", out.data && strstr(out.data, "href=\"./amalo.html\"") != NULL);
+	CHECK("index md link", out.data && strstr(out.data, "href=\"./amalo.md\"") != NULL);
+	CHECK("index no pdf when not built", out.data && strstr(out.data, "amalo.pdf") == NULL);
+	CHECK("index file names encoded", out.data && strstr(out.data, "href=\"./javascript%3Ax.pdf\"") != NULL);
+	CHECK("index text escaped", out.data && strstr(out.data, "&lt;b&gt;Zone&lt;/b&gt;") != NULL && strstr(out.data, "<b>") == NULL);
+	buf_free(&out);
+	doc_free(&d[0]);
+	doc_free(&d[1]);
+}
+
+int
+main(void)
+{
+	test_structure();
+	test_hostile();
+	test_deep();
+	test_urls();
+	test_templates();
+	test_index();
+	UNIT_EXIT();
+}
