@@ -18,7 +18,7 @@
 #include "diag.h"
 #include "escape.h"
 
-#define SLUG_MAX 60		/* bytes of an id before a number suffix */
+#define SLUG_MAX 60		/* bytes of an id, before a number suffix */
 #define LEVEL_MAX 6
 
 /* A heading that opens a section, with the id the section gets. */
@@ -100,16 +100,17 @@ fold(unsigned cp, char tmp[2])
 }
 
 /* Appends the id made from text: its words folded to lowercase ASCII
- * and joined by '-', "sectie" when no word is left. */
+ * and joined by '-', cut after the last whole word within SLUG_MAX
+ * bytes; "sectie" when no word is left. */
 static void
 slug(struct buf *b, const char *text)
 {
-	size_t start = b->len;
+	size_t start = b->len, cut;
 	const char *p = text, *f;
 	char tmp[2];
 	int gap = 0;
 
-	while (*p && b->len - start < SLUG_MAX) {
+	while (*p) {
 		if ((f = fold(utf8_decode(&p), tmp)) == NULL) {
 			gap = 1;
 			continue;
@@ -121,6 +122,12 @@ slug(struct buf *b, const char *text)
 	}
 	if (b->len == start)
 		buf_puts(b, "sectie");
+	if (b->len - start > SLUG_MAX) {
+		for (cut = start + SLUG_MAX; cut > start && b->data[cut] != '-'; cut--)
+			;
+		b->len = cut > start ? cut : start + SLUG_MAX;
+		b->data[b->len] = '\0';
+	}
 }
 
 static int
@@ -565,34 +572,70 @@ unknown_placeholder(const struct template *t, size_t off, size_t len,
 	buf_free(&names);
 }
 
-/* Copies t to out with each placeholder replaced by its slot's value.
- * Returns -1 after reporting a placeholder that no slot has. */
-static int
-fill(struct buf *out, const struct template *t, const struct slot *slots,
-    size_t nslots)
+static const struct slot *
+find_slot(const struct slot *slots, size_t nslots, const char *name,
+    size_t len)
 {
-	const char *p = t->text, *name;
-	size_t namelen, len, i;
+	size_t i;
 
-	while (p < t->text + t->len) {
+	for (i = 0; i < nslots; i++)
+		if (strlen(slots[i].name) == len &&
+		    memcmp(slots[i].name, name, len) == 0)
+			return &slots[i];
+	return NULL;
+}
+
+/* Copies the line [p, eol) of t to out with its placeholders filled in,
+ * or leaves it out when it has placeholders and all are empty. Returns
+ * -1 after reporting a placeholder that no slot has. */
+static int
+fill_line(struct buf *out, const struct template *t, const char *p,
+    const char *eol, const struct slot *slots, size_t nslots)
+{
+	size_t mark = out->len, namelen, len, used = 0, empty = 0;
+	const struct slot *s;
+	const char *name;
+
+	while (p < eol) {
 		if (!placeholder_at(p, &name, &namelen, &len)) {
 			buf_putc(out, *p++);
 			continue;
 		}
-		for (i = 0; i < nslots; i++)
-			if (strlen(slots[i].name) == namelen &&
-			    memcmp(slots[i].name, name, namelen) == 0)
-				break;
-		if (i == nslots) {
+		if ((s = find_slot(slots, nslots, name, namelen)) == NULL) {
 			unknown_placeholder(t, (size_t)(p - t->text), len,
 			    slots, nslots);
 			return -1;
 		}
-		if (slots[i].markup)
-			buf_puts(out, slots[i].value);
+		used++;
+		empty += *s->value == '\0';
+		if (s->markup)
+			buf_puts(out, s->value);
 		else
-			esc_html(out, slots[i].value, strlen(slots[i].value));
+			esc_html(out, s->value, strlen(s->value));
 		p += len;
+	}
+	if (used > 0 && empty == used && out->data) {
+		out->len = mark;
+		out->data[mark] = '\0';
+	}
+	return 0;
+}
+
+/* Copies t to out with each placeholder replaced by its slot's value;
+ * a line whose placeholders are all empty is left out. Returns -1
+ * after reporting a placeholder that no slot has. */
+static int
+fill(struct buf *out, const struct template *t, const struct slot *slots,
+    size_t nslots)
+{
+	const char *line = t->text, *end = t->text + t->len, *eol;
+
+	while (line < end) {
+		eol = memchr(line, '\n', (size_t)(end - line));
+		eol = eol ? eol + 1 : end;
+		if (fill_line(out, t, line, eol, slots, nslots) != 0)
+			return -1;
+		line = eol;
 	}
 	return 0;
 }

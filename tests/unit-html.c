@@ -267,6 +267,11 @@ test_templates(void)
 	page = render(&d, &c);
 	CHECK_STR("placeholders", page, "<p>T|ELZ Test|{ {x}}|{{}}</p>");
 	free(page);
+	put(dir, "page.html", "<p>{{date}}</p>\n<p>{{zone}}{{date}}</p>\n");
+	d.meta.date = "";
+	page = render(&d, &c);
+	CHECK_STR("line of empty placeholders left out", page, "<p>ELZ Test</p>\n");
+	free(page);
 	put(dir, "style.css", "p{}</STYLE><script>");
 	CHECK("style end tag refused", render(&d, &c) == NULL);
 	diag_set_stream(stderr);
