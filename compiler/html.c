@@ -21,18 +21,30 @@
 #define SLUG_MAX 60		/* bytes of an id, before a number suffix */
 #define LEVEL_MAX 6
 
-/* A heading that opens a section, with the id the section gets. */
+/* A heading of the page. Those among the root's children open a
+ * section and have an id and a line in the table of contents. */
 struct heading {
-	cmark_node *node;
-	int level;		/* 2 to LEVEL_MAX */
-	char *text;		/* plain text, for the table of contents */
-	char *id;
+	int level;		/* 1 to LEVEL_MAX */
+	char *text;		/* plain text; NULL for a heading in a block */
+	char *id;		/* NULL for a heading in a block */
+};
+
+/* The ids given so far, each with the number its next duplicate gets:
+ * a hash table, so that a page with many headings is made in linear
+ * time. The ids belong to the headings or are static. */
+struct ids {
+	struct id {
+		const char *s;
+		size_t next;
+	} *slot;
+	size_t cap, n;		/* cap is 0 or a power of two */
 };
 
 struct page {
 	struct heading *heads;
-	size_t nheads;
-	size_t next;		/* the next heading the body reaches */
+	size_t nheads, cap;
+	size_t next;		/* the next heading the walk reaches */
+	struct ids ids;
 	int open[LEVEL_MAX];	/* levels of the sections now open */
 	size_t nopen;
 };
@@ -130,35 +142,67 @@ slug(struct buf *b, const char *text)
 	}
 }
 
-static int
-id_taken(const struct page *pg, const char *id)
+static size_t
+hash(const char *s)
 {
-	size_t i;
+	size_t h = 2166136261u;
 
-	for (i = 0; i < NELEM(reserved_ids); i++)
-		if (strcmp(reserved_ids[i], id) == 0)
-			return 1;
-	for (i = 0; i < pg->nheads; i++)
-		if (strcmp(pg->heads[i].id, id) == 0)
-			return 1;
-	return 0;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
-/* The id for a heading with this text that no earlier one has: the
- * slug, or the slug with -2, -3 ... */
+/* The slot of id in a table that has one free, or the free slot where
+ * id would go. */
+static struct id *
+id_find(const struct ids *t, const char *id)
+{
+	size_t i = hash(id) & (t->cap - 1);
+
+	while (t->slot[i].s && strcmp(t->slot[i].s, id) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return &t->slot[i];
+}
+
+static void
+id_add(struct ids *t, const char *id)
+{
+	struct id *old = t->slot;
+	size_t i, oldcap = t->cap;
+
+	if (2 * (t->n + 1) > t->cap) {
+		t->cap = oldcap ? 2 * oldcap : 64;
+		t->slot = xcalloc(t->cap, sizeof(*t->slot));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].s)
+				*id_find(t, old[i].s) = old[i];
+		free(old);
+	}
+	*id_find(t, id) = (struct id){id, 2};
+	t->n++;
+}
+
+/* A new id for a heading with this text: the slug, or the slug with
+ * -2, -3 ... when an earlier heading has it. */
 static char *
-unique_id(const struct page *pg, const char *text)
+unique_id(struct ids *t, const char *text)
 {
 	struct buf b = {0};
-	size_t base, n;
+	struct id *base;
+	size_t len;
+	char *id;
 
 	slug(&b, text);
-	base = b.len;
-	for (n = 2; id_taken(pg, b.data); n++) {
-		b.len = base;
-		buf_printf(&b, "-%zu", n);
+	if ((base = id_find(t, b.data))->s != NULL) {
+		len = b.len;
+		do {
+			b.len = len;
+			buf_printf(&b, "-%zu", base->next++);
+		} while (id_find(t, b.data)->s != NULL);
 	}
-	return buf_take(&b);
+	id = buf_take(&b);
+	id_add(t, id);
+	return id;
 }
 
 /* The text of n's inlines without their markup; breaks become spaces. */
@@ -189,36 +233,61 @@ plain_text(cmark_node *n)
 	return buf_take(&b);
 }
 
-/* A heading's level on the page: the title block has the one h1, every
- * other heading is between h2 and h6. */
+/* The level of heading n on the page, given the level of the heading
+ * before it: the first heading of the title block is the one h1, every
+ * other is an h2 to h6, and none is more than one level deeper than the
+ * heading before it. */
 static int
-page_level(cmark_node *n)
+page_level(cmark_node *n, int prev)
 {
 	int level = cmark_node_get_heading_level(n);
+	int cap = (prev > 1 ? prev : 1) + 1;
 
-	if (doc_kind(cmark_node_parent(n)) == DOC_TITLEBLOCK)
+	if (prev == 0 && doc_kind(cmark_node_parent(n)) == DOC_TITLEBLOCK)
 		return 1;
-	return level < 2 ? 2 : level > LEVEL_MAX ? LEVEL_MAX : level;
+	if (level < 2)
+		level = 2;
+	if (level > cap)
+		level = cap;
+	return level > LEVEL_MAX ? LEVEL_MAX : level;
 }
 
-/* Finds the headings among the root's children and gives each an id. */
+static void
+add_heading(struct page *pg, cmark_node *n, cmark_node *root)
+{
+	struct heading *h;
+	int prev = pg->nheads ? pg->heads[pg->nheads - 1].level : 0;
+
+	if (pg->nheads == pg->cap) {
+		pg->cap = pg->cap ? 2 * pg->cap : 16;
+		pg->heads = xrealloc(pg->heads, pg->cap * sizeof(*h));
+	}
+	h = &pg->heads[pg->nheads++];
+	h->level = page_level(n, prev);
+	h->text = h->id = NULL;
+	if (cmark_node_parent(n) == root) {
+		h->text = plain_text(n);
+		h->id = unique_id(&pg->ids, h->text);
+	}
+}
+
+/* Lists every heading in the order of the walk that renders them. */
 static void
 collect_headings(struct page *pg, cmark_node *root)
 {
-	cmark_node *c;
-	struct heading *h;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_node *n;
+	size_t i;
 
-	for (c = cmark_node_first_child(root); c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) != CMARK_NODE_HEADING)
-			continue;
-		pg->heads = xrealloc(pg->heads, (pg->nheads + 1) * sizeof(*h));
-		h = &pg->heads[pg->nheads];
-		h->node = c;
-		h->level = page_level(c);
-		h->text = plain_text(c);
-		h->id = unique_id(pg, h->text);
-		pg->nheads++;
+	for (i = 0; i < NELEM(reserved_ids); i++)
+		id_add(&pg->ids, reserved_ids[i]);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER)
+			add_heading(pg, n, root);
 	}
+	cmark_iter_free(it);
 }
 
 static void
@@ -231,10 +300,12 @@ page_free(struct page *pg)
 		free(pg->heads[i].id);
 	}
 	free(pg->heads);
+	free(pg->ids.slot);
 }
 
 /* The table of contents: nested ordered lists of links, one item per
- * section, a deeper list for each deeper level. */
+ * section, a deeper list for each deeper level. Levels only ever go one
+ * deeper at a time (page_level), so the stack cannot overflow. */
 static void
 render_toc(const struct page *pg, struct buf *b)
 {
@@ -244,6 +315,8 @@ render_toc(const struct page *pg, struct buf *b)
 
 	for (i = 0; i < pg->nheads; i++) {
 		h = &pg->heads[i];
+		if (h->id == NULL)
+			continue;
 		if (depth == 0 || h->level > stack[depth - 1]) {
 			buf_puts(b, depth ? "\n<ol>\n" : "<ol>\n");
 			stack[depth++] = h->level;
@@ -366,14 +439,18 @@ wrap(struct buf *b, int entering, const char *open, const char *close)
  * enter event; an image shows its description as text and the
  * containers not named here show their children alone. */
 static void
-render_node(struct buf *b, cmark_node *n, int entering)
+render_node(struct page *pg, struct buf *b, cmark_node *n, int entering)
 {
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_PARAGRAPH:
 		render_paragraph(b, n, entering);
 		break;
 	case CMARK_NODE_HEADING:
-		buf_printf(b, entering ? "<h%d>" : "</h%d>\n", page_level(n));
+		/* A heading holds no heading: its exit follows its enter. */
+		if (entering)
+			buf_printf(b, "<h%d>", pg->heads[pg->next++].level);
+		else
+			buf_printf(b, "</h%d>\n", pg->heads[pg->next - 1].level);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		wrap(b, entering, "<blockquote>\n", "</blockquote>\n");
@@ -426,13 +503,14 @@ render_node(struct buf *b, cmark_node *n, int entering)
 /* Walks the subtree under n with enter and exit events, without
  * recursion, so that deep nesting cannot exhaust the stack. */
 static void
-render_tree(struct buf *b, cmark_node *n)
+render_tree(struct page *pg, struct buf *b, cmark_node *n)
 {
 	cmark_iter *it = cmark_iter_new(n);
 	cmark_event_type ev;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-		render_node(b, cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);
+		render_node(pg, b, cmark_iter_get_node(it),
+		    ev == CMARK_EVENT_ENTER);
 	cmark_iter_free(it);
 }
 
@@ -446,10 +524,11 @@ close_sections(struct page *pg, struct buf *b, int level)
 	}
 }
 
+/* Opens the section of the heading the walk reaches next. */
 static void
 open_section(struct page *pg, struct buf *b)
 {
-	const struct heading *h = &pg->heads[pg->next++];
+	const struct heading *h = &pg->heads[pg->next];
 
 	close_sections(pg, b, h->level);
 	buf_printf(b, "<section id=\"%s\">\n", h->id);
@@ -468,12 +547,12 @@ render_parts(struct page *pg, cmark_node *root, struct buf *header,
 	for (c = cmark_node_first_child(root); c; c = cmark_node_next(c)) {
 		k = doc_kind(c);
 		if (k == DOC_LETTERHEAD || k == DOC_TITLEBLOCK) {
-			render_tree(header, c);
+			render_tree(pg, header, c);
 			continue;
 		}
 		if (cmark_node_get_type(c) == CMARK_NODE_HEADING)
 			open_section(pg, body);
-		render_tree(body, c);
+		render_tree(pg, body, c);
 	}
 	close_sections(pg, body, 0);
 }

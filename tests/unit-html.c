@@ -198,6 +198,44 @@ test_hostile(void)
 	doc_free(&d);
 }
 
+static void
+test_levels(void)
+{
+	struct doc d;
+	char *page;
+
+	sample(&d, "Niveaus");
+	add_md(d.root, "# Een\n\n###### Zes\n\n> ## In citaat\n\n## A-2\n\n## A\n\n## A\n\n## A\n");
+	page = render(&d, &ctx);
+	CHECK("levels: h1 becomes h2", page && strstr(page, "<h2>Een</h2>") != NULL);
+	CHECK("levels: no skipping down", page && strstr(page, "<h3>Zes</h3>") != NULL);
+	CHECK("levels: heading in a block", page && strstr(page, "<blockquote>\n<h2>In citaat</h2>") != NULL);
+	CHECK("levels: heading in a block has no section", page && strstr(page, "id=\"in-citaat\"") == NULL);
+	CHECK("ids: numbered past a written one", page && strstr(page, "id=\"a-2\">\n<h2>A-2") && strstr(page, "id=\"a-3\">") && strstr(page, "id=\"a-4\">"));
+	free(page);
+	doc_free(&d);
+}
+
+/* Many headings with one text: ids stay unique, in linear time. */
+static void
+test_many(void)
+{
+	size_t n = 40000, i;
+	struct buf md = {0};
+	struct doc d;
+	char *page;
+
+	for (i = 0; i < n; i++)
+		buf_puts(&md, "## Zelfde\n\n");
+	sample(&d, "Veel");
+	add_md(d.root, md.data);
+	page = render(&d, &ctx);
+	CHECK("many headings", page && strstr(page, "id=\"zelfde-40000\"") != NULL);
+	free(page);
+	buf_free(&md);
+	doc_free(&d);
+}
+
 /* 50,000 nested block quotes render without recursion. */
 static void
 test_deep(void)
@@ -307,6 +345,8 @@ main(void)
 {
 	test_structure();
 	test_hostile();
+	test_levels();
+	test_many();
 	test_deep();
 	test_urls();
 	test_templates();
