@@ -6,7 +6,7 @@
 const struct backend backends[] = {
 	{"md", "md", md_render},
 	{"html", "html", html_render},
-	{"pdf", "pdf", NULL},
+	{"pdf", "pdf", pdf_render},
 };
 const size_t nbackends = NELEM(backends);
 

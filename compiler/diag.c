@@ -95,6 +95,15 @@ static const struct {
 	[M_E_TEMPLATE_STYLE] = {DIAG_ERROR,
 	    "the stylesheet may not contain '</style', which would end the "
 	    "page's style element"},
+	[M_E_STYLE_READ] = {DIAG_ERROR, "cannot read stylesheet '%s': %s"},
+	[M_E_STYLE_SYNTAX] = {DIAG_ERROR, "the stylesheet is not valid YAML: %s"},
+	[M_E_STYLE_KEY] = {DIAG_ERROR, "unknown key '%s' in %s"},
+	[M_E_STYLE_SHAPE] = {DIAG_ERROR, "'%s' must be %s"},
+	[M_E_STYLE_VALUE] = {DIAG_ERROR, "'%s' is not a valid %s"},
+	[M_E_FONT] = {DIAG_ERROR, "cannot load font '%s': %s"},
+	[M_E_GLYPH] = {DIAG_ERROR,
+	    "no font has a glyph for U+%04X ('%s'); the PDF cannot show it"},
+	[M_E_PDF] = {DIAG_ERROR, "the PDF library failed: %s (error 0x%04X)"},
 	[M_E_SYSTEM] = {DIAG_ERROR, "%s"},
 };
 

@@ -1,0 +1,1202 @@
+/* layout.c - the document tree to placed lines on pages.
+ *
+ * Each paragraph becomes a list of items (boxes of text, glue between
+ * words, penalties where a word may be hyphenated), broken into lines by
+ * break_lines and set justified or ragged. The lines of all blocks form
+ * one vertical list that break_pages cuts into pages; then the lines get
+ * their final places and the running header and footer are added. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "util.h"
+
+#define HYPHEN_PENALTY	50
+#define LINE_PENALTY	10
+#define FLAGGED_DEMERITS 3000
+#define FITNESS_DEMERITS 3000
+#define MAX_CUTS	64
+
+/* Grows the array *p of *cap elements of size bytes to hold n + 1. */
+static void
+grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	void **pp = p;
+
+	if (n < *cap)
+		return;
+	*cap = *cap ? *cap * 2 : 16;
+	*pp = xrealloc(*pp, *cap * size);
+}
+
+/* Line breaking. */
+
+struct node {
+	size_t pos;		/* the break item; SIZE_MAX: paragraph start */
+	size_t prev;		/* node index, SIZE_MAX for none */
+	int fit;
+	double total;
+};
+
+struct breaker {
+	const struct item *it;
+	size_t n;
+	double width, tolerance;
+	int ragged, emergency;
+	double *w, *y, *z;	/* prefix sums of widths, stretch, shrink */
+	struct node *nodes;
+	size_t nnodes, cap;
+	size_t *active;
+	size_t nactive;
+};
+
+/* The first item of a line that starts after the break at pos. */
+static int
+forced(const struct item *it)
+{
+	return it->type == IT_PENALTY && it->penalty <= -PENALTY_INF;
+}
+
+static size_t
+line_start(const struct item *it, size_t n, size_t pos)
+{
+	size_t s = pos == SIZE_MAX ? 0 : pos + 1;
+
+	while (s < n && it[s].type != IT_BOX && !forced(&it[s]))
+		s++;
+	return s;
+}
+
+/* The adjustment ratio of the line from item s up to the break at e:
+ * 0 for a natural fit, positive when it stretches, below -1 when even
+ * shrinking cannot make it fit. */
+static double
+ratio(const struct breaker *b, size_t s, size_t e)
+{
+	double w = b->w[e] - b->w[s], y = b->y[e] - b->y[s], z = b->z[e] - b->z[s];
+
+	if (b->it[e].type == IT_PENALTY)
+		w += b->it[e].width;
+	if (w > b->width)
+		return z > 0 ? (b->width - w) / z : -HUGE_VAL;
+	if (forced(&b->it[e]))
+		return 0;
+	if (b->ragged)
+		y = b->width / 3;
+	return y > 0 ? (b->width - w) / y : (w == b->width ? 0 : HUGE_VAL);
+}
+
+static int
+fitness(double r)
+{
+	return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+}
+
+static double
+demerits(const struct breaker *b, const struct node *a, size_t e, double r)
+{
+	const struct item *pe = &b->it[e];
+	double bad = 100 * fabs(r * r * r), d;
+
+	if (bad > 10000)
+		bad = 10000;
+	d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
+	if (pe->type == IT_PENALTY && pe->penalty > 0)
+		d += (double)pe->penalty * pe->penalty;
+	else if (pe->type == IT_PENALTY && !forced(pe))
+		d -= (double)pe->penalty * pe->penalty;
+	if (a->pos != SIZE_MAX && pe->flagged && b->it[a->pos].flagged)
+		d += FLAGGED_DEMERITS;
+	if (a->pos != SIZE_MAX && abs(fitness(r) - a->fit) > 1)
+		d += FITNESS_DEMERITS;
+	return d;
+}
+
+static void
+add_node(struct breaker *b, size_t pos, size_t prev, int fit, double total)
+{
+	grow(&b->nodes, &b->cap, b->nnodes, sizeof(*b->nodes));
+	b->nodes[b->nnodes] = (struct node){pos, prev, fit, total};
+	b->active[b->nactive++] = b->nnodes++;
+}
+
+/* Tries every active node as the start of a line ending at e. */
+static void
+try_break(struct breaker *b, size_t e)
+{
+	double best[4] = {HUGE_VAL, HUGE_VAL, HUGE_VAL, HUGE_VAL}, r, d;
+	size_t from[4], i, k = 0, last = SIZE_MAX;
+	int f;
+
+	for (i = 0; i < b->nactive; i++) {
+		struct node *a = &b->nodes[b->active[i]];
+
+		r = ratio(b, line_start(b->it, b->n, a->pos), e);
+		if (r >= -1 && (r <= b->tolerance || b->ragged || b->emergency)) {
+			f = fitness(r);
+			d = a->total + demerits(b, a, e, r);
+			if (d < best[f]) {
+				best[f] = d;
+				from[f] = b->active[i];
+			}
+		}
+		if (r < -1 || forced(&b->it[e]))
+			last = b->active[i];
+		else
+			b->active[k++] = b->active[i];
+	}
+	b->nactive = k;
+	for (f = 0; f < 4; f++)
+		if (best[f] < HUGE_VAL)
+			add_node(b, e, from[f], f, best[f]);
+	/* An overfull line rather than none: a word wider than the line. */
+	if (b->nactive == 0 && last != SIZE_MAX && b->emergency)
+		add_node(b, e, last, 1, b->nodes[last].total + 1e9);
+}
+
+static int
+legal_break(const struct item *it, size_t i)
+{
+	if (it[i].type == IT_PENALTY)
+		return it[i].penalty < PENALTY_INF;
+	return it[i].type == IT_GLUE && i > 0 && it[i - 1].type == IT_BOX;
+}
+
+/* One pass over the paragraph; returns the best final node or SIZE_MAX. */
+static size_t
+breaker_pass(struct breaker *b)
+{
+	size_t e, i, best = SIZE_MAX;
+
+	b->nnodes = b->nactive = 0;
+	add_node(b, SIZE_MAX, SIZE_MAX, 1, 0);
+	for (e = 0; e < b->n && b->nactive > 0; e++)
+		if (legal_break(b->it, e))
+			try_break(b, e);
+	for (i = 0; i < b->nactive; i++) {
+		struct node *a = &b->nodes[b->active[i]];
+
+		if (a->pos == b->n - 1 && (best == SIZE_MAX || a->total < b->nodes[best].total))
+			best = b->active[i];
+	}
+	return best;
+}
+
+static void
+prefix_sums(struct breaker *b)
+{
+	size_t i;
+
+	b->w = xcalloc(b->n + 1, sizeof(double));
+	b->y = xcalloc(b->n + 1, sizeof(double));
+	b->z = xcalloc(b->n + 1, sizeof(double));
+	for (i = 0; i < b->n; i++) {
+		int counts = b->it[i].type != IT_PENALTY;
+
+		b->w[i + 1] = b->w[i] + (counts ? b->it[i].width : 0);
+		b->y[i + 1] = b->y[i] + (b->it[i].type == IT_GLUE ? b->it[i].stretch : 0);
+		b->z[i + 1] = b->z[i] + (b->it[i].type == IT_GLUE ? b->it[i].shrink : 0);
+	}
+}
+
+size_t
+break_lines(const struct item *it, size_t n, double width, int ragged, size_t *brk)
+{
+	static const double tolerances[] = {1, 2.5, 10};
+	struct breaker b = {.it = it, .n = n, .width = width, .ragged = ragged};
+	size_t best = SIZE_MAX, k = 0, i, nl;
+	unsigned pass;
+
+	if (n == 0)
+		return 0;
+	prefix_sums(&b);
+	b.active = xcalloc(4 * n + 1, sizeof(size_t));
+	for (pass = 0; pass < NELEM(tolerances) && best == SIZE_MAX; pass++) {
+		b.tolerance = tolerances[pass];
+		b.emergency = pass + 1 == NELEM(tolerances);
+		best = breaker_pass(&b);
+	}
+	for (i = best; i != SIZE_MAX && b.nodes[i].pos != SIZE_MAX; i = b.nodes[i].prev)
+		brk[k++] = b.nodes[i].pos;
+	for (i = 0, nl = k; i < k / 2; i++) {
+		size_t t = brk[i];
+
+		brk[i] = brk[k - 1 - i];
+		brk[k - 1 - i] = t;
+	}
+	free(b.w);
+	free(b.y);
+	free(b.z);
+	free(b.nodes);
+	free(b.active);
+	return nl;
+}
+
+/* Page breaking. */
+
+size_t
+break_pages(const struct vline *v, size_t n, double height, size_t *page)
+{
+	size_t start = 0, i, ok, npages = 0;
+	double used;
+
+	while (start < n) {
+		used = 0;
+		ok = SIZE_MAX;
+		for (i = start; i < n; i++) {
+			double h = v[i].height + (i > start ? v[i].before : 0);
+
+			if (used + h > height && i > start)
+				break;
+			used += h;
+			if (!v[i].keep)
+				ok = i;
+		}
+		if (i < n && ok != SIZE_MAX)
+			i = ok + 1;
+		for (; start < i; start++)
+			page[start] = npages;
+		npages++;
+	}
+	return npages;
+}
+
+/* Building the vertical list. */
+
+struct seg {
+	size_t off, len;	/* in the paragraph's text */
+	enum face face;
+	const struct rgb *color;
+	const char *uri;
+	double width;
+};
+
+struct line {
+	double ascent;		/* from the line's top to its baseline */
+	size_t run0, nrun, rule0, nrule;
+};
+
+struct marker {
+	const char *text;
+	enum face face;
+	double x;		/* where it starts, or ends when right is set */
+	int right;
+};
+
+struct lay {
+	const struct style *st;
+	const struct metrics *m;
+	struct hyph *h;
+	struct layout *out;
+	const struct doc *doc;
+	struct line *lines;
+	struct vline *v;
+	size_t nlines, linecap;
+	struct run *runs;	/* y relative to their line's baseline */
+	size_t nruns, runcap;
+	struct rule *rules;	/* y relative to their line's top */
+	size_t nrules, rulecap;
+	size_t *markline, markcap;
+	double pending;		/* space owed above the next line */
+	struct marker marker;	/* to set on the next line */
+	int hold;		/* keep the next line with the one after it */
+};
+
+enum cut_kind { CUT_HYPHEN, CUT_AFTER_HYPHEN, CUT_SLASH };
+
+struct cut {
+	size_t off;
+	enum cut_kind kind;
+};
+
+/* A paragraph being read. */
+struct para {
+	struct lay *L;
+	const struct blockstyle *bs;
+	struct buf text;
+	struct seg *segs;
+	size_t nsegs, segcap;
+	struct item *items;
+	size_t nitems, itemcap;
+	size_t word_seg;	/* first segment of the word being read */
+	int word_open;		/* the last segment takes more text */
+	struct cut cuts[MAX_CUTS];
+	size_t ncuts;
+	int bold, italic, ragged, hyphenate;
+	const char *uri;
+};
+
+enum { P_JUSTIFY = 1, P_HYPHENATE = 2, P_KEEP = 4 };
+
+static const char *
+keep_string(struct layout *l, char *s)
+{
+	l->strings = xrealloc(l->strings, (l->nstrings + 1) * sizeof(char *));
+	l->strings[l->nstrings++] = s;
+	return s;
+}
+
+static double
+measure(const struct lay *L, enum face f, double size, const char *s, size_t n)
+{
+	return L->m->width(L->m->ctx, f, size, s, n);
+}
+
+static enum face
+cur_face(const struct para *p)
+{
+	int bold = p->bold > 0 || p->bs->face == FACE_BOLD || p->bs->face == FACE_BOLDITALIC;
+	int italic = p->italic > 0 || p->bs->face == FACE_ITALIC || p->bs->face == FACE_BOLDITALIC;
+
+	return bold && italic ? FACE_BOLDITALIC : bold ? FACE_BOLD :
+	    italic ? FACE_ITALIC : FACE_REGULAR;
+}
+
+static struct item *
+push_item(struct para *p, enum item_type t, double w)
+{
+	struct item *it;
+
+	grow(&p->items, &p->itemcap, p->nitems, sizeof(*p->items));
+	it = &p->items[p->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->type = t;
+	it->width = w;
+	return it;
+}
+
+static int
+is_letter(unsigned c)
+{
+	return (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+	    (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7);
+}
+
+static void
+add_cut(struct para *p, size_t off, enum cut_kind k)
+{
+	size_t i;
+
+	if (p->ncuts == MAX_CUTS)
+		return;
+	for (i = p->ncuts; i > 0 && p->cuts[i - 1].off > off; i--)
+		p->cuts[i] = p->cuts[i - 1];
+	p->cuts[i] = (struct cut){off, k};
+	p->ncuts++;
+}
+
+/* Adds the hyphenation points of the letter run w[s..e). */
+static void
+hyphenate_run(struct para *p, const char *w, size_t s, size_t e, size_t base)
+{
+	size_t pos[MAX_CUTS], n, i;
+
+	n = hyph_points(p->L->h, w + s, e - s, pos, MAX_CUTS);
+	for (i = 0; i < n; i++)
+		add_cut(p, base + s + pos[i], CUT_HYPHEN);
+}
+
+/* Finds where the word text[base..base+n) may break: after a hyphen or
+ * slash inside it, and at the hyphenation points of its letter runs
+ * unless a soft hyphen already says where. */
+static void
+find_cuts(struct para *p, size_t base, size_t n)
+{
+	const char *w = p->text.data + base, *s = w, *q;
+	size_t run = SIZE_MAX, at;
+	int auto_hyph = p->hyphenate && p->ncuts == 0 && p->L->h != NULL;
+	unsigned c, prev = 0;
+
+	while ((size_t)(s - w) < n) {
+		at = (size_t)(s - w);
+		q = s;
+		c = utf8_decode(&q);
+		if (is_letter(c) && run == SIZE_MAX)
+			run = at;
+		if (!is_letter(c) && run != SIZE_MAX) {
+			if (auto_hyph)
+				hyphenate_run(p, w, run, at, base);
+			run = SIZE_MAX;
+		}
+		if ((size_t)(q - w) < n && (c == '/' || ((c == '-' || c == 0x2010) &&
+		    is_letter(prev) && is_letter((unsigned char)*q))))
+			add_cut(p, base + (size_t)(q - w), c == '/' ? CUT_SLASH : CUT_AFTER_HYPHEN);
+		prev = c;
+		s = q;
+	}
+	if (run != SIZE_MAX && auto_hyph)
+		hyphenate_run(p, w, run, n, base);
+}
+
+static void
+push_seg(struct para *p, size_t off, size_t len, const struct seg *like)
+{
+	struct seg *s;
+
+	grow(&p->segs, &p->segcap, p->nsegs, sizeof(*p->segs));
+	s = &p->segs[p->nsegs++];
+	*s = *like;
+	s->off = off;
+	s->len = len;
+	s->width = measure(p->L, s->face, p->bs->size, p->text.data + off, len);
+}
+
+/* Ends a box at the current segment and adds the penalty of cut c. */
+static void
+close_box(struct para *p, size_t first, const struct cut *c)
+{
+	struct item *it = push_item(p, IT_BOX, 0);
+	struct seg *last = &p->segs[p->nsegs - 1];
+	size_t i;
+
+	it->seg = first;
+	it->nseg = p->nsegs - first;
+	for (i = first; i < p->nsegs; i++)
+		it->width += p->segs[i].width;
+	if (c == NULL)
+		return;
+	it = push_item(p, IT_PENALTY, c->kind == CUT_HYPHEN ?
+	    measure(p->L, last->face, p->bs->size, "-", 1) : 0);
+	it->penalty = HYPHEN_PENALTY;
+	it->flagged = c->kind != CUT_SLASH;
+}
+
+/* Turns the word read since the last space into boxes and penalties. */
+static void
+end_word(struct para *p)
+{
+	size_t nw = p->nsegs - p->word_seg, i, k = 0, first, base, off, end;
+	struct seg *w;
+
+	if (nw == 0)
+		return;
+	base = p->segs[p->word_seg].off;
+	end = p->segs[p->nsegs - 1].off + p->segs[p->nsegs - 1].len;
+	find_cuts(p, base, end - base);
+	w = xmalloc(nw * sizeof(*w));
+	memcpy(w, p->segs + p->word_seg, nw * sizeof(*w));
+	p->nsegs = first = p->word_seg;
+	for (i = 0; i < nw; i++) {
+		for (off = w[i].off; k < p->ncuts && p->cuts[k].off < w[i].off + w[i].len; k++) {
+			push_seg(p, off, p->cuts[k].off - off, &w[i]);
+			close_box(p, first, &p->cuts[k]);
+			first = p->nsegs;
+			off = p->cuts[k].off;
+		}
+		push_seg(p, off, w[i].off + w[i].len - off, &w[i]);
+	}
+	close_box(p, first, NULL);
+	free(w);
+	p->word_seg = p->nsegs;
+	p->word_open = 0;
+	p->ncuts = 0;
+}
+
+static void
+add_space(struct para *p)
+{
+	struct item *it;
+	double sp;
+
+	end_word(p);
+	if (p->nitems == 0 || p->items[p->nitems - 1].type != IT_BOX)
+		return;
+	sp = measure(p->L, cur_face(p), p->bs->size, " ", 1);
+	it = push_item(p, IT_GLUE, sp);
+	if (!p->ragged) {
+		it->stretch = sp * p->L->st->stretch;
+		it->shrink = sp * p->L->st->shrink;
+	}
+}
+
+/* Ends the current line: drops a trailing space, adds a forced break. */
+static void
+add_break(struct para *p)
+{
+	end_word(p);
+	while (p->nitems > 0 && p->items[p->nitems - 1].type == IT_GLUE)
+		p->nitems--;
+	if (p->nitems > 0 && !forced(&p->items[p->nitems - 1]))
+		push_item(p, IT_PENALTY, 0)->penalty = -PENALTY_INF;
+}
+
+/* Appends one character of the current face and link to the word. */
+static void
+add_char(struct para *p, const char *s, size_t n)
+{
+	struct seg *last = p->nsegs ? &p->segs[p->nsegs - 1] : NULL;
+	enum face f = cur_face(p);
+	const struct rgb *col = p->uri ? &p->L->st->link_color : &p->bs->color;
+
+	if (!p->word_open || last->face != f || last->uri != p->uri) {
+		grow(&p->segs, &p->segcap, p->nsegs, sizeof(*p->segs));
+		last = &p->segs[p->nsegs++];
+		*last = (struct seg){p->text.len, 0, f, col, p->uri, 0};
+		p->word_open = 1;
+	}
+	buf_add(&p->text, s, n);
+	last->len += n;
+}
+
+static void
+add_text(struct para *p, const char *s)
+{
+	const char *q;
+	unsigned c;
+
+	while (*s) {
+		q = s;
+		c = utf8_decode(&q);
+		if (c == ' ' || c == '\n' || c == '\t')
+			add_space(p);
+		else if (c == 0xad)
+			add_cut(p, p->text.len, CUT_HYPHEN);
+		else
+			add_char(p, s, (size_t)(q - s));
+		s = q;
+	}
+}
+
+/* Reads the inlines of a paragraph or heading into items. */
+static void
+read_inlines(struct para *p, cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	cmark_node *c;
+	int d;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		d = ev == CMARK_EVENT_ENTER ? 1 : -1;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			add_text(p, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			add_space(p);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			add_break(p);
+			break;
+		case CMARK_NODE_STRONG:
+			p->bold += d;
+			break;
+		case CMARK_NODE_EMPH:
+			p->italic += d;
+			break;
+		case CMARK_NODE_LINK:
+			p->uri = d > 0 ? cmark_node_get_url(c) : NULL;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	add_break(p);
+}
+
+/* Setting lines. */
+
+static struct run *
+new_run(struct lay *L)
+{
+	grow(&L->runs, &L->runcap, L->nruns, sizeof(*L->runs));
+	memset(&L->runs[L->nruns], 0, sizeof(*L->runs));
+	return &L->runs[L->nruns++];
+}
+
+/* Starts a line of the given style; returns its index. */
+static size_t
+new_line(struct lay *L, const struct blockstyle *bs)
+{
+	size_t i = L->nlines;
+
+	grow(&L->lines, &L->linecap, L->nlines, sizeof(*L->lines));
+	L->nlines++;
+	L->v = xrealloc(L->v, L->linecap * sizeof(*L->v));
+	L->v[i] = (struct vline){bs->leading, L->pending, 0};
+	L->lines[i] = (struct line){bs->leading - (bs->leading - bs->size) / 2 -
+	    0.22 * bs->size, L->nruns, 0, L->nrules, 0};
+	L->pending = 0;
+	if (L->hold) {
+		L->v[i].keep = 1;
+		L->hold = 0;
+	}
+	return i;
+}
+
+static void
+end_line(struct lay *L, size_t i)
+{
+	L->lines[i].nrun = L->nruns - L->lines[i].run0;
+	L->lines[i].nrule = L->nrules - L->lines[i].rule0;
+}
+
+static void
+set_marker(struct lay *L, const struct blockstyle *bs)
+{
+	struct run *r;
+	double w;
+
+	if (L->marker.text == NULL)
+		return;
+	w = measure(L, L->marker.face, bs->size, L->marker.text, strlen(L->marker.text));
+	r = new_run(L);
+	r->x = L->marker.right ? L->marker.x - w : L->marker.x;
+	r->width = w;
+	r->face = L->marker.face;
+	r->size = bs->size;
+	r->color = bs->color;
+	r->text = L->marker.text;
+	r->len = strlen(L->marker.text);
+	L->marker.text = NULL;
+}
+
+static void
+seg_run(struct lay *L, const struct para *p, const struct seg *s, double x)
+{
+	struct run *r = new_run(L);
+
+	r->x = x;
+	r->width = s->width;
+	r->face = s->face;
+	r->size = p->bs->size;
+	r->color = *s->color;
+	r->text = p->text.data + s->off;
+	r->len = s->len;
+	r->uri = s->uri;
+}
+
+static void
+count_line(struct lay *L, double r, int justified)
+{
+	struct layout_stats *s = &L->out->stats;
+	double f = 1 + r * (r > 0 ? L->st->stretch : L->st->shrink);
+
+	s->lines++;
+	if (!justified)
+		return;
+	s->justified++;
+	s->stretch_sum += f;
+	if (f > s->stretch_max)
+		s->stretch_max = f;
+}
+
+/* Places the items s..e of a line from x with ratio r. */
+static void
+place_items(struct lay *L, const struct para *p, size_t s, size_t e, double x, double r)
+{
+	const struct item *it;
+	size_t i, k;
+
+	for (i = s; i < e; i++) {
+		it = &p->items[i];
+		if (it->type == IT_GLUE)
+			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
+		else if (it->type == IT_BOX)
+			for (k = it->seg; k < it->seg + it->nseg; k++) {
+				seg_run(L, p, &p->segs[k], x);
+				x += p->segs[k].width;
+			}
+	}
+	it = &p->items[e];
+	if (it->type == IT_PENALTY && it->flagged && it->width > 0) {
+		struct seg h = p->segs[p->items[e - 1].seg + p->items[e - 1].nseg - 1];
+		struct run *run;
+
+		seg_run(L, p, &h, x);
+		run = &L->runs[L->nruns - 1];
+		run->text = "-";
+		run->len = 1;
+		run->width = it->width;
+		L->out->stats.hyphens++;
+	}
+}
+
+/* The ratio a line from item s to the break e is set with. */
+static double
+line_ratio(const struct para *p, size_t s, size_t e, double width)
+{
+	double w = 0, y = 0, z = 0;
+	size_t i;
+
+	if (p->ragged || forced(&p->items[e]))
+		return 0;
+	for (i = s; i < e; i++) {
+		w += p->items[i].type == IT_PENALTY ? 0 : p->items[i].width;
+		y += p->items[i].stretch;
+		z += p->items[i].shrink;
+	}
+	w += p->items[e].type == IT_PENALTY ? p->items[e].width : 0;
+	if (w < width)
+		return y > 0 ? (width - w) / y : 0;
+	return z > 0 && w - width < z ? (width - w) / z : -1;
+}
+
+/* Breaks the paragraph into lines and adds them at x, width w. */
+static void
+set_para(struct lay *L, struct para *p, double x, double w, int flags)
+{
+	size_t *brk = xmalloc(p->nitems * sizeof(size_t));
+	size_t nl = break_lines(p->items, p->nitems, w, p->ragged, brk);
+	size_t k, s, li, first = L->nlines;
+	double r;
+
+	keep_string(L->out, p->text.data);
+	for (k = 0; k < nl; k++) {
+		s = line_start(p->items, p->nitems, k == 0 ? SIZE_MAX : brk[k - 1]);
+		li = new_line(L, p->bs);
+		if (k == 0)
+			set_marker(L, p->bs);
+		r = line_ratio(p, s, brk[k], w);
+		place_items(L, p, s, brk[k], x, r);
+		count_line(L, r, !p->ragged && !forced(&p->items[brk[k]]));
+		end_line(L, li);
+	}
+	for (k = 0; k < nl; k++)
+		L->v[first + k].keep |= k + 1 < nl ? !(k >= 1 && nl - k - 1 >= 2) :
+		    (flags & P_KEEP) != 0;
+	L->pending = p->bs->after;
+	free(brk);
+}
+
+static void
+para_free(struct para *p)
+{
+	free(p->segs);
+	free(p->items);
+}
+
+/* Lays out the inlines of n as one paragraph in style bs. */
+static void
+lay_para(struct lay *L, cmark_node *n, const struct blockstyle *bs,
+    double x, double w, int flags)
+{
+	struct para p;
+
+	memset(&p, 0, sizeof(p));
+	p.L = L;
+	p.bs = bs;
+	p.ragged = !(flags & P_JUSTIFY);
+	p.hyphenate = (flags & P_HYPHENATE) != 0;
+	buf_puts(&p.text, "");
+	if (bs->before > L->pending)
+		L->pending = bs->before;
+	read_inlines(&p, n);
+	if (p.nitems > 0)
+		set_para(L, &p, x, w, flags);
+	else
+		free(p.text.data);
+	para_free(&p);
+}
+
+/* Blocks. */
+
+static void lay_blocks(struct lay *L, cmark_node *parent,
+    const struct blockstyle *bs, double x, double w);
+
+/* The plain text of a heading, for the outline. */
+static const char *
+plain_text(struct lay *L, cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	struct buf b = {0};
+	cmark_node *c;
+
+	buf_puts(&b, "");
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK)
+			buf_putc(&b, ' ');
+		else if (cmark_node_get_type(c) == CMARK_NODE_TEXT ||
+		    cmark_node_get_type(c) == CMARK_NODE_CODE)
+			buf_puts(&b, cmark_node_get_literal(c));
+	}
+	cmark_iter_free(it);
+	return keep_string(L->out, buf_take(&b));
+}
+
+static void
+lay_heading(struct lay *L, cmark_node *n, double x, double w)
+{
+	const struct style *st = L->st;
+	int level = cmark_node_get_heading_level(n);
+	const struct blockstyle *bs = level <= 1 ? &st->title : level == 2 ?
+	    &st->part : level == 3 ? &st->section : &st->theme;
+	size_t first = L->nlines, i = L->out->nmarks;
+
+	lay_para(L, n, bs, x, w, P_KEEP);
+	if (level < 2 || L->nlines == first)
+		return;
+	L->out->marks = xrealloc(L->out->marks, (i + 1) * sizeof(struct mark));
+	L->out->marks[i] = (struct mark){level > 4 ? 4 : level, plain_text(L, n), 0, 0};
+	grow(&L->markline, &L->markcap, i, sizeof(size_t));
+	L->markline[i] = first;
+	L->out->nmarks++;
+}
+
+/* The marker of item number k of list n in style bs. */
+static struct marker
+item_marker(struct lay *L, cmark_node *list, int k, const struct blockstyle *bs,
+    double x)
+{
+	struct marker m = {bs->marker, FACE_REGULAR, x + bs->marker_indent, 0};
+	struct buf b = {0};
+
+	if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+		buf_printf(&b, "%d%c", cmark_node_get_list_start(list) + k,
+		    cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
+		m.text = keep_string(L->out, buf_take(&b));
+		m.face = bs->face;
+		m.x = x + bs->indent - bs->size * 0.4;
+		m.right = 1;
+	}
+	if (m.text && *m.text == '\0')
+		m.text = NULL;
+	return m;
+}
+
+static int
+is_question_list(cmark_node *list)
+{
+	cmark_node *item = cmark_node_first_child(list);
+
+	return item && doc_kind(cmark_node_first_child(item)) == DOC_QUESTION;
+}
+
+/* A list: each item's marker hangs in the indent of its text. */
+static void
+lay_list(struct lay *L, cmark_node *list, const struct blockstyle *bs,
+    double x, double w)
+{
+	const struct blockstyle *is = bs == &L->st->contacts ? bs : &L->st->list;
+	cmark_node *item;
+	int k = 0;
+
+	if (L->st->list.before > L->pending)
+		L->pending = L->st->list.before;
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		L->marker = item_marker(L, list, k++, is, x);
+		L->hold = 1;
+		lay_blocks(L, item, is, x + is->indent, w - is->indent);
+	}
+	if (L->st->body.after > L->pending)
+		L->pending = L->st->body.after;
+}
+
+/* Questions of the form, each with its answer below it. */
+static void
+lay_questions(struct lay *L, cmark_node *list, double x, double w)
+{
+	const struct style *st = L->st;
+	cmark_node *item, *c;
+	int k = 0;
+
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		L->marker = item_marker(L, list, k++, &st->question, x);
+		for (c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+			if (doc_kind(c) == DOC_QUESTION)
+				lay_blocks(L, c, &st->question, x + st->question.indent,
+				    w - st->question.indent);
+			else
+				lay_blocks(L, c, &st->answer, x + st->answer.indent,
+				    w - st->answer.indent);
+		}
+	}
+}
+
+/* A remark: the marker (➢) hangs before its first paragraph. */
+static void
+lay_remark(struct lay *L, cmark_node *n, double x, double w)
+{
+	const struct blockstyle *rs = &L->st->remark;
+
+	if (rs->before > L->pending)
+		L->pending = rs->before;
+	L->marker = (struct marker){rs->marker, FACE_REGULAR, x + rs->marker_indent, 0};
+	L->hold = 1;
+	lay_blocks(L, n, rs, x + rs->indent, w - rs->indent);
+	if (rs->after > L->pending)
+		L->pending = rs->after;
+}
+
+static void
+add_rule(struct lay *L, double x1, double x2, double y)
+{
+	struct rule *r;
+
+	grow(&L->rules, &L->rulecap, L->nrules, sizeof(*L->rules));
+	r = &L->rules[L->nrules++];
+	*r = (struct rule){x1, y, x2, y, L->st->rule_width, L->st->rule_color};
+}
+
+/* The letterhead's lines, ragged, with a rule below them. */
+static void
+lay_letterhead(struct lay *L, cmark_node *n, double x, double w)
+{
+	const struct blockstyle *ls = &L->st->letterhead;
+	cmark_node *c;
+	size_t last;
+
+	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		lay_para(L, c, ls, x, w, P_KEEP);
+	if (L->nlines == 0)
+		return;
+	last = L->nlines - 1;
+	add_rule(L, x, x + w, -(ls->leading + ls->after / 2));
+	L->lines[last].nrule++;
+	L->v[last].keep = 0;
+}
+
+static void
+lay_titleblock(struct lay *L, cmark_node *n, double x, double w)
+{
+	cmark_node *c;
+
+	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_HEADING)
+			lay_para(L, c, &L->st->title, x, w, P_KEEP);
+		else
+			lay_para(L, c, &L->st->subtitle, x, w, P_KEEP);
+	if (L->nlines > 0)
+		L->v[L->nlines - 1].keep = 0;
+}
+
+static void
+lay_custom(struct lay *L, cmark_node *n, const struct blockstyle *bs,
+    double x, double w)
+{
+	switch (doc_kind(n)) {
+	case DOC_LETTERHEAD:
+		lay_letterhead(L, n, x, w);
+		break;
+	case DOC_TITLEBLOCK:
+		lay_titleblock(L, n, x, w);
+		break;
+	case DOC_REMARK:
+		lay_remark(L, n, x, w);
+		break;
+	case DOC_CONTACTS:
+		lay_blocks(L, n, &L->st->contacts, x, w);
+		break;
+	default:
+		lay_blocks(L, n, bs, x, w);
+		break;
+	}
+}
+
+static void
+lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
+    double x, double w)
+{
+	const struct style *st = L->st;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		lay_para(L, n, bs, x, w, P_JUSTIFY | P_HYPHENATE |
+		    (bs == &st->question ? P_KEEP : 0));
+		break;
+	case CMARK_NODE_HEADING:
+		lay_heading(L, n, x, w);
+		break;
+	case CMARK_NODE_LIST:
+		if (is_question_list(n))
+			lay_questions(L, n, x, w);
+		else
+			lay_list(L, n, bs, x, w);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		lay_blocks(L, n, &st->quote, x + st->quote.indent, w - st->quote.indent);
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+		lay_custom(L, n, bs, x, w);
+		break;
+	default:
+		lay_blocks(L, n, bs, x, w);
+		break;
+	}
+}
+
+static void
+lay_blocks(struct lay *L, cmark_node *parent, const struct blockstyle *bs,
+    double x, double w)
+{
+	cmark_node *c;
+
+	for (c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
+		lay_block(L, c, bs, x, w);
+}
+
+/* Pages. */
+
+static struct page *
+new_pages(struct layout *l, size_t n)
+{
+	l->pages = xcalloc(n ? n : 1, sizeof(*l->pages));
+	l->npages = n;
+	return l->pages;
+}
+
+static void
+page_run(struct page *pg, const struct run *r, double y)
+{
+	pg->runs = xrealloc(pg->runs, (pg->nruns + 1) * sizeof(*pg->runs));
+	pg->runs[pg->nruns] = *r;
+	pg->runs[pg->nruns++].y += y;
+}
+
+static void
+page_rule(struct page *pg, const struct rule *r, double y)
+{
+	pg->rules = xrealloc(pg->rules, (pg->nrules + 1) * sizeof(*pg->rules));
+	pg->rules[pg->nrules] = *r;
+	pg->rules[pg->nrules].y1 += y;
+	pg->rules[pg->nrules++].y2 += y;
+}
+
+/* Gives every line its page and place; returns the line tops. */
+static void
+place_lines(struct lay *L, const size_t *page, double *top)
+{
+	const struct style *st = L->st;
+	double y = 0;
+	size_t i, k;
+
+	for (i = 0; i < L->nlines; i++) {
+		const struct line *ln = &L->lines[i];
+		struct page *pg = &L->out->pages[page[i]];
+
+		if (i == 0 || page[i] != page[i - 1])
+			y = st->page_height - st->margin_top;
+		else
+			y -= L->v[i].before;
+		top[i] = y;
+		for (k = 0; k < ln->nrun; k++)
+			page_run(pg, &L->runs[ln->run0 + k], y - ln->ascent);
+		for (k = 0; k < ln->nrule; k++)
+			page_rule(pg, &L->rules[ln->rule0 + k], y);
+		y -= L->v[i].height;
+	}
+}
+
+/* A line of the running header or footer: left and right text. */
+static void
+running_line(struct lay *L, struct page *pg, const struct blockstyle *bs,
+    double y, const char *left, const char *right)
+{
+	const struct style *st = L->st;
+	struct run r = {0};
+
+	r.face = bs->face;
+	r.size = bs->size;
+	r.color = bs->color;
+	if (left && *left) {
+		r.x = st->margin_left;
+		r.text = left;
+		r.len = strlen(left);
+		r.width = measure(L, r.face, r.size, r.text, r.len);
+		page_run(pg, &r, y);
+	}
+	if (right && *right) {
+		r.text = right;
+		r.len = strlen(right);
+		r.width = measure(L, r.face, r.size, r.text, r.len);
+		r.x = st->page_width - st->margin_right - r.width;
+		page_run(pg, &r, y);
+	}
+}
+
+/* The header (from the second page on) and footer ("pagina X van Y"). */
+static void
+running(struct lay *L)
+{
+	const struct style *st = L->st;
+	const struct doc_meta *m = &L->doc->meta;
+	double hy = st->page_height - st->margin_top + st->header.after;
+	double fy = st->margin_bottom - st->footer.before;
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < L->out->npages; i++) {
+		struct page *pg = &L->out->pages[i];
+		struct rule r = {st->margin_left, 0, st->page_width - st->margin_right,
+		    0, st->rule_width, st->rule_color};
+
+		if (i > 0) {
+			running_line(L, pg, &st->header, hy, m->title, m->zone);
+			page_rule(pg, &r, hy - st->header.size * 0.45);
+		}
+		buf_printf(&b, "pagina %zu van %zu", i + 1, L->out->npages);
+		running_line(L, pg, &st->footer, fy, m->council, keep_string(L->out, buf_take(&b)));
+	}
+}
+
+static void
+paginate(struct lay *L)
+{
+	const struct style *st = L->st;
+	size_t *page = xcalloc(L->nlines + 1, sizeof(size_t));
+	double *top = xcalloc(L->nlines + 1, sizeof(double));
+	size_t n, i;
+
+	n = break_pages(L->v, L->nlines,
+	    st->page_height - st->margin_top - st->margin_bottom, page);
+	new_pages(L->out, n);
+	place_lines(L, page, top);
+	for (i = 0; i < L->out->nmarks; i++) {
+		L->out->marks[i].page = page[L->markline[i]];
+		L->out->marks[i].y = top[L->markline[i]];
+	}
+	running(L);
+	free(page);
+	free(top);
+}
+
+struct layout *
+layout_doc(const struct doc *d, const struct style *st,
+    const struct metrics *m, struct hyph *h)
+{
+	struct lay L;
+	double x = st->margin_left;
+	double w = st->page_width - st->margin_left - st->margin_right;
+
+	memset(&L, 0, sizeof(L));
+	L.st = st;
+	L.m = m;
+	L.h = h;
+	L.doc = d;
+	L.out = xcalloc(1, sizeof(*L.out));
+	lay_blocks(&L, d->root, &st->body, x, w);
+	paginate(&L);
+	free(L.lines);
+	free(L.v);
+	free(L.runs);
+	free(L.rules);
+	free(L.markline);
+	return L.out;
+}
+
+void
+layout_free(struct layout *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->npages; i++) {
+		free(l->pages[i].runs);
+		free(l->pages[i].rules);
+	}
+	for (i = 0; i < l->nstrings; i++)
+		free(l->strings[i]);
+	free(l->strings);
+	free(l->pages);
+	free(l->marks);
+	free(l);
+}

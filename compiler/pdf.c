@@ -1,0 +1,479 @@
+/* pdf.c - the PDF backend: the device that draws a layout with libharu.
+ *
+ * It reads the stylesheet, measures text for the layout engine and then
+ * draws the laid out pages, the outline, the links and the document
+ * information. Fonts are loaded when first measured, so a face a
+ * document does not use is neither loaded nor embedded; a character the
+ * text face lacks is drawn with the fallback face. libharu's errors are
+ * sticky: the error handler notes the first, every call is checked, and
+ * a failed document is reported once and written nowhere. */
+#include <errno.h>
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "diag.h"
+#include "layout.h"
+
+#define WIDTH_CACHE	0x2800	/* code points whose widths are cached */
+#define NO_GLYPH	(-1)
+#define UNKNOWN		(-2)
+
+struct dev {
+	HPDF_Doc pdf;
+	const struct style *st;
+	const char *datadir;
+	const char *name[FACE__COUNT];	/* libharu's font names, once loaded */
+	HPDF_FontDef def[FACE__COUNT];
+	HPDF_Font font[FACE__COUNT];
+	int tried[FACE__COUNT];
+	short *widths[FACE__COUNT];	/* per code point, or NO_GLYPH, UNKNOWN */
+	HPDF_STATUS error, detail;	/* the first error libharu raised */
+	int failed;			/* a problem was reported */
+	unsigned bad_cp;		/* the last missing glyph reported */
+};
+
+static void
+on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct dev *d = data;
+
+	if (d->error == 0) {
+		d->error = error;
+		d->detail = detail;
+	}
+}
+
+static const char *
+error_text(HPDF_STATUS e)
+{
+	switch (e) {
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		return "out of memory";
+	case HPDF_FILE_IO_ERROR:
+	case HPDF_FILE_OPEN_ERROR:
+		return "cannot read a file";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		return "a font does not allow embedding";
+	case HPDF_TTF_INVALID_CMAP:
+	case HPDF_TTF_INVALID_FOMAT:
+	case HPDF_TTF_MISSING_TABLE:
+		return "a font file is not a usable TrueType font";
+	default:
+		return "internal error";
+	}
+}
+
+/* Reports libharu's error, if any, once; returns -1 after a problem. */
+static int
+check(struct dev *d)
+{
+	if (d->error && !d->failed)
+		diag(NULL, M_E_PDF, error_text(d->error), (unsigned)d->error);
+	if (d->error)
+		d->failed = 1;
+	return d->failed ? -1 : 0;
+}
+
+/* Loads face f on first use; returns 0 or -1 after a diagnostic. */
+static int
+load_face(struct dev *d, enum face f)
+{
+	const char *file = d->st->font[f] ? d->st->font[f] : d->st->font[FACE_REGULAR];
+	struct buf path = {0};
+
+	if (d->tried[f])
+		return d->name[f] ? 0 : -1;
+	d->tried[f] = 1;
+	if (file[0] == '/')
+		buf_puts(&path, file);
+	else
+		buf_printf(&path, "%s/fonts/%s", d->datadir, file);
+	if (access(path.data, R_OK) != 0) {
+		diag(NULL, M_E_FONT, path.data, strerror(errno));
+		d->failed = 1;
+	} else if ((d->name[f] = HPDF_LoadTTFontFromFile(d->pdf, path.data, HPDF_TRUE)) == NULL ||
+	    (d->def[f] = HPDF_GetFontDef(d->pdf, d->name[f])) == NULL) {
+		diag(NULL, M_E_FONT, path.data, error_text(d->error));
+		d->name[f] = NULL;
+		d->failed = 1;
+	}
+	buf_free(&path);
+	if (d->name[f] == NULL)
+		return -1;
+	d->widths[f] = xmalloc(WIDTH_CACHE * sizeof(short));
+	memset(d->widths[f], 0xfe, WIDTH_CACHE * sizeof(short));
+	return 0;
+}
+
+/* The width of cp in face f in thousandths of an em, or NO_GLYPH. */
+static int
+glyph_width(struct dev *d, enum face f, unsigned cp)
+{
+	int w;
+
+	if (load_face(d, f) != 0 || cp > 0xffff)
+		return NO_GLYPH;
+	if (cp < WIDTH_CACHE && d->widths[f][cp] != UNKNOWN)
+		return d->widths[f][cp];
+	w = cp == 0 || HPDF_TTFontDef_GetGlyphid(d->def[f], (HPDF_UINT16)cp) == 0 ?
+	    NO_GLYPH : HPDF_TTFontDef_GetCharWidth(d->def[f], (HPDF_UINT16)cp);
+	if (cp < WIDTH_CACHE)
+		d->widths[f][cp] = (short)w;
+	return w;
+}
+
+/* The face that draws cp in text of face f, and its width. A no-break
+ * space is drawn as a space of the text face. */
+static enum face
+pick(struct dev *d, enum face f, unsigned *cp, int *w)
+{
+	if (*cp == 0xa0)
+		*cp = ' ';
+	if ((*w = glyph_width(d, f, *cp)) != NO_GLYPH)
+		return f;
+	if ((*w = glyph_width(d, FACE_FALLBACK, *cp)) != NO_GLYPH)
+		return FACE_FALLBACK;
+	if (*cp != d->bad_cp) {
+		struct buf b = {0};
+
+		utf8_encode(&b, *cp);
+		diag(NULL, M_E_GLYPH, *cp, b.data);
+		buf_free(&b);
+		d->bad_cp = *cp;
+	}
+	d->failed = 1;
+	*w = 0;
+	return f;
+}
+
+static double
+dev_width(void *ctx, enum face f, double size, const char *s, size_t n)
+{
+	struct dev *d = ctx;
+	const char *end = s + n;
+	double sum = 0;
+	unsigned cp;
+	int w;
+
+	while (s < end) {
+		cp = utf8_decode(&s);
+		pick(d, f, &cp, &w);
+		sum += w;
+	}
+	return sum * size / 1000;
+}
+
+static HPDF_Font
+get_font(struct dev *d, enum face f)
+{
+	if (d->font[f] == NULL && d->name[f])
+		d->font[f] = HPDF_GetFont(d->pdf, d->name[f], "UTF-8");
+	return d->font[f];
+}
+
+/* Shows s[0..n) at x, y in face f: a NUL-terminated copy for libharu. */
+static double
+show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
+    double x, const char *s, size_t n)
+{
+	HPDF_Font font = get_font(d, f);
+	char *t = xstrndup(s, n);
+
+	if (font == NULL || HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)r->size) != HPDF_OK ||
+	    HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)r->y, t) != HPDF_OK)
+		d->failed = 1;
+	free(t);
+	return dev_width(d, f == FACE_FALLBACK ? FACE_FALLBACK : r->face, r->size, s, n);
+}
+
+/* Draws a run, switching to the fallback face for the characters the
+ * run's face lacks; no-break spaces become spaces. */
+static void
+draw_run(struct dev *d, HPDF_Page pg, const struct run *r)
+{
+	struct buf t = {0};
+	const char *s, *q, *from;
+	double x = r->x;
+	enum face cur = r->face, f;
+	unsigned cp;
+	int w;
+
+	if (HPDF_Page_SetRGBFill(pg, (HPDF_REAL)r->color.r, (HPDF_REAL)r->color.g,
+	    (HPDF_REAL)r->color.b) != HPDF_OK)
+		d->failed = 1;
+	for (s = r->text; s < r->text + r->len; s = q) {
+		q = s;
+		if (utf8_decode(&q) == 0xa0)
+			buf_putc(&t, ' ');
+		else
+			buf_add(&t, s, (size_t)(q - s));
+	}
+	if (t.len == 0)
+		return;
+	for (s = from = t.data; s < t.data + t.len; s = q) {
+		q = s;
+		cp = utf8_decode(&q);
+		f = pick(d, r->face, &cp, &w);
+		if (f != cur && s > from) {
+			x += show(d, pg, cur, r, x, from, (size_t)(s - from));
+			from = s;
+		}
+		cur = f;
+	}
+	show(d, pg, cur, r, x, from, (size_t)(s - from));
+	buf_free(&t);
+}
+
+static void
+draw_rules(struct dev *d, HPDF_Page pg, const struct page *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrules; i++) {
+		const struct rule *r = &p->rules[i];
+
+		if (HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)r->color.r,
+		    (HPDF_REAL)r->color.g, (HPDF_REAL)r->color.b) != HPDF_OK ||
+		    HPDF_Page_SetLineWidth(pg, (HPDF_REAL)r->width) != HPDF_OK ||
+		    HPDF_Page_MoveTo(pg, (HPDF_REAL)r->x1, (HPDF_REAL)r->y1) != HPDF_OK ||
+		    HPDF_Page_LineTo(pg, (HPDF_REAL)r->x2, (HPDF_REAL)r->y2) != HPDF_OK ||
+		    HPDF_Page_Stroke(pg) != HPDF_OK)
+			d->failed = 1;
+	}
+}
+
+/* One borderless link annotation per stretch of a link on a line. */
+static void
+draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nruns; i = j) {
+		const struct run *r = &p->runs[i];
+		HPDF_Rect rect;
+		HPDF_Annotation a;
+
+		for (j = i + 1; j < p->nruns && r->uri && p->runs[j].uri == r->uri &&
+		    p->runs[j].y == r->y; j++)
+			;
+		if (r->uri == NULL)
+			continue;
+		rect.left = (HPDF_REAL)r->x;
+		rect.right = (HPDF_REAL)(p->runs[j - 1].x + p->runs[j - 1].width);
+		rect.bottom = (HPDF_REAL)(r->y - r->size * 0.25);
+		rect.top = (HPDF_REAL)(r->y + r->size * 0.85);
+		if ((a = HPDF_Page_CreateURILinkAnnot(pg, rect, r->uri)) == NULL ||
+		    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK)
+			d->failed = 1;
+	}
+}
+
+static HPDF_Page
+draw_page(struct dev *d, const struct page *p)
+{
+	HPDF_Page pg = HPDF_AddPage(d->pdf);
+	size_t i;
+
+	if (pg == NULL || HPDF_Page_SetWidth(pg, (HPDF_REAL)d->st->page_width) != HPDF_OK ||
+	    HPDF_Page_SetHeight(pg, (HPDF_REAL)d->st->page_height) != HPDF_OK) {
+		d->failed = 1;
+		return pg;
+	}
+	draw_rules(d, pg, p);
+	if (HPDF_Page_BeginText(pg) != HPDF_OK)
+		d->failed = 1;
+	for (i = 0; i < p->nruns && !d->failed; i++)
+		draw_run(d, pg, &p->runs[i]);
+	if (HPDF_Page_EndText(pg) != HPDF_OK)
+		d->failed = 1;
+	draw_links(d, pg, p);
+	return pg;
+}
+
+/* The outline: parts at the top, sections and themes below them. */
+static void
+draw_outline(struct dev *d, const struct layout *l, HPDF_Page *pages)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(d->pdf, "UTF-8");
+	HPDF_Outline parent[5] = {NULL, NULL, NULL, NULL, NULL}, o;
+	HPDF_Destination dst;
+	size_t i;
+	int k;
+
+	for (i = 0; i < l->nmarks && !d->failed; i++) {
+		const struct mark *m = &l->marks[i];
+
+		for (k = m->level - 1; k > 1 && parent[k] == NULL; k--)
+			;
+		o = HPDF_CreateOutline(d->pdf, k > 1 ? parent[k] : NULL, m->title, enc);
+		dst = HPDF_Page_CreateDestination(pages[m->page]);
+		if (o == NULL || dst == NULL ||
+		    HPDF_Destination_SetFitH(dst, (HPDF_REAL)m->y) != HPDF_OK ||
+		    HPDF_Outline_SetDestination(o, dst) != HPDF_OK ||
+		    HPDF_Outline_SetOpened(o, m->level == 2) != HPDF_OK)
+			d->failed = 1;
+		parent[m->level] = o;
+		for (k = m->level + 1; k < 5; k++)
+			parent[k] = NULL;
+	}
+}
+
+/* The creation date: the source's, else SOURCE_DATE_EPOCH, else none. */
+static int
+doc_date(const struct doc_meta *m, HPDF_Date *dt)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct tm tm;
+	time_t t;
+
+	memset(dt, 0, sizeof(*dt));
+	dt->ind = 'Z';
+	if (sscanf(m->date, "%4d-%2d-%2d", &dt->year, &dt->month, &dt->day) == 3)
+		return 0;
+	if (sde == NULL || *sde == '\0')
+		return -1;
+	t = (time_t)strtoll(sde, NULL, 10);
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	*dt = (HPDF_Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+	return 0;
+}
+
+static void
+set_info(struct dev *d, const struct doc_meta *m)
+{
+	const struct { HPDF_InfoType type; const char *value; } info[] = {
+		{HPDF_INFO_TITLE, m->title}, {HPDF_INFO_AUTHOR, m->council},
+		{HPDF_INFO_SUBJECT, m->subject}, {HPDF_INFO_KEYWORDS, m->keywords},
+		{HPDF_INFO_CREATOR, "afc " AFC_VERSION},
+	};
+	HPDF_Date dt;
+	size_t i;
+
+	for (i = 0; i < NELEM(info); i++)
+		if (info[i].value && *info[i].value &&
+		    HPDF_SetInfoAttr(d->pdf, info[i].type, info[i].value) != HPDF_OK)
+			d->failed = 1;
+	if (doc_date(m, &dt) == 0 &&
+	    (HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, dt) != HPDF_OK ||
+	    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, dt) != HPDF_OK))
+		d->failed = 1;
+}
+
+/* Writes the document into out. */
+static void
+save(struct dev *d, struct buf *out)
+{
+	HPDF_UINT32 size, got;
+
+	if (HPDF_SaveToStream(d->pdf) != HPDF_OK) {
+		d->failed = 1;
+		return;
+	}
+	got = size = HPDF_GetStreamSize(d->pdf);
+	buf_grow(out, size + 1);
+	if (size == 0 || HPDF_ReadFromStream(d->pdf, (HPDF_BYTE *)out->data + out->len,
+	    &got) > HPDF_STREAM_EOF || got != size)
+		d->failed = 1;
+	else
+		out->len += size;
+	if (d->error == HPDF_STREAM_EOF)
+		d->error = 0;
+}
+
+static void
+print_stats(const struct doc *doc, const struct layout *l)
+{
+	const struct layout_stats *s = &l->stats;
+
+	fprintf(stderr, "pdf-stats: %s pages %zu lines %zu justified %zu "
+	    "hyphens %zu stretch-mean %.3f stretch-max %.3f\n", doc->meta.source,
+	    l->npages, s->lines, s->justified, s->hyphens,
+	    s->justified ? s->stretch_sum / (double)s->justified : 1.0,
+	    s->stretch_max);
+}
+
+/* Lays out and draws the document. */
+static void
+draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
+{
+	struct metrics m = {dev_width, d};
+	struct layout *l = layout_doc(doc, d->st, &m, h);
+	HPDF_Page *pages = xcalloc(l->npages + 1, sizeof(*pages));
+	size_t i;
+
+	if (getenv("AFC_PDF_STATS"))
+		print_stats(doc, l);
+	for (i = 0; i < l->npages && !d->failed; i++)
+		pages[i] = draw_page(d, &l->pages[i]);
+	if (!d->failed)
+		draw_outline(d, l, pages);
+	if (!d->failed && l->nmarks > 0 &&
+	    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK)
+		d->failed = 1;
+	if (!d->failed)
+		set_info(d, &doc->meta);
+	if (check(d) == 0)
+		save(d, out);
+	free(pages);
+	layout_free(l);
+}
+
+static int
+dev_open(struct dev *d)
+{
+	d->pdf = HPDF_New(on_error, d);
+	if (d->pdf == NULL ||
+	    HPDF_UseUTFEncodings(d->pdf) != HPDF_OK ||
+	    HPDF_SetCurrentEncoder(d->pdf, "UTF-8") != HPDF_OK ||
+	    HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL) != HPDF_OK)
+		d->failed = 1;
+	return check(d);
+}
+
+static void
+dev_close(struct dev *d)
+{
+	size_t f;
+
+	for (f = 0; f < FACE__COUNT; f++)
+		free(d->widths[f]);
+	if (d->pdf)
+		HPDF_Free(d->pdf);
+}
+
+int
+pdf_render(const struct doc *doc, const struct render_ctx *ctx, struct buf *out)
+{
+	struct style st;
+	struct dev d;
+	struct hyph *h;
+	struct buf path = {0};
+	int rc = -1;
+
+	buf_printf(&path, "%s/templates/pdf.yaml", ctx->datadir);
+	if (style_load(&st, path.data) != 0) {
+		buf_free(&path);
+		return -1;
+	}
+	buf_free(&path);
+	memset(&d, 0, sizeof(d));
+	d.st = &st;
+	d.datadir = ctx->datadir;
+	h = hyph_open(st.dictionary, st.dictionary2, st.hyph_left, st.hyph_right);
+	if (dev_open(&d) == 0 && load_face(&d, FACE_REGULAR) == 0) {
+		draw(&d, doc, h, out);
+		rc = check(&d);
+	}
+	dev_close(&d);
+	hyph_close(h);
+	style_free(&st);
+	return rc;
+}

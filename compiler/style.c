@@ -1,0 +1,350 @@
+/* style.c - reads the PDF stylesheet, a YAML mapping of sections
+ * ("page", "fonts", "body", "part", ...) to mappings of keys. Every key a
+ * section accepts is in one table; anything else is an error at its
+ * place in the file. */
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "diag.h"
+#include "style.h"
+#include "util.h"
+
+enum vtype { V_LENGTH, V_NUMBER, V_INT, V_COLOR, V_FACE, V_STRING };
+
+static const char *vtype_names[] = {
+	[V_LENGTH] = "length; write a number with pt, mm, cm or in",
+	[V_NUMBER] = "number",
+	[V_INT] = "whole number",
+	[V_COLOR] = "colour; write it as \"#rrggbb\"",
+	[V_FACE] = "font; write regular, bold, italic or bold-italic",
+	[V_STRING] = "text",
+};
+
+struct key {
+	const char *section, *name;
+	enum vtype type;
+	size_t off;
+};
+
+#define AT(field) offsetof(struct style, field)
+#define BLOCK(sec, f) \
+	{sec, "font", V_FACE, AT(f.face)}, \
+	{sec, "size", V_LENGTH, AT(f.size)}, \
+	{sec, "leading", V_LENGTH, AT(f.leading)}, \
+	{sec, "color", V_COLOR, AT(f.color)}, \
+	{sec, "space-before", V_LENGTH, AT(f.before)}, \
+	{sec, "space-after", V_LENGTH, AT(f.after)}, \
+	{sec, "indent", V_LENGTH, AT(f.indent)}, \
+	{sec, "marker-indent", V_LENGTH, AT(f.marker_indent)}, \
+	{sec, "marker", V_STRING, AT(f.marker)}
+
+static const struct key keys[] = {
+	{"page", "margin-top", V_LENGTH, AT(margin_top)},
+	{"page", "margin-bottom", V_LENGTH, AT(margin_bottom)},
+	{"page", "margin-left", V_LENGTH, AT(margin_left)},
+	{"page", "margin-right", V_LENGTH, AT(margin_right)},
+	{"fonts", "regular", V_STRING, AT(font[FACE_REGULAR])},
+	{"fonts", "bold", V_STRING, AT(font[FACE_BOLD])},
+	{"fonts", "italic", V_STRING, AT(font[FACE_ITALIC])},
+	{"fonts", "bold-italic", V_STRING, AT(font[FACE_BOLDITALIC])},
+	{"fonts", "fallback", V_STRING, AT(font[FACE_FALLBACK])},
+	{"hyphenation", "dictionary", V_STRING, AT(dictionary)},
+	{"hyphenation", "dictionary-2", V_STRING, AT(dictionary2)},
+	{"hyphenation", "left-min", V_INT, AT(hyph_left)},
+	{"hyphenation", "right-min", V_INT, AT(hyph_right)},
+	{"justify", "stretch", V_NUMBER, AT(stretch)},
+	{"justify", "shrink", V_NUMBER, AT(shrink)},
+	{"link", "color", V_COLOR, AT(link_color)},
+	{"rule", "color", V_COLOR, AT(rule_color)},
+	{"rule", "width", V_LENGTH, AT(rule_width)},
+	BLOCK("body", body), BLOCK("letterhead", letterhead),
+	BLOCK("title", title), BLOCK("subtitle", subtitle),
+	BLOCK("part", part), BLOCK("section", section),
+	BLOCK("theme", theme), BLOCK("list", list),
+	BLOCK("contacts", contacts), BLOCK("remark", remark),
+	BLOCK("question", question), BLOCK("answer", answer),
+	BLOCK("quote", quote), BLOCK("header", header),
+	BLOCK("footer", footer),
+};
+
+struct reader {
+	const struct srcfile *file;
+	yaml_document_t doc;
+	struct style *st;
+	int errors;
+};
+
+/* A span for a libyaml mark, whose column counts characters. */
+static struct span
+mark_span(const struct srcfile *f, yaml_mark_t m)
+{
+	size_t off = 0, line = 0, col = 0;
+
+	while (off < f->len && line < m.line)
+		if (f->text[off++] == '\n')
+			line++;
+	while (off < f->len && col < m.column && f->text[off] != '\n') {
+		off++;
+		while (off < f->len && ((unsigned char)f->text[off] & 0xc0) == 0x80)
+			off++;
+		col++;
+	}
+	return span_at(f, off, off + 1);
+}
+
+static void
+fail(struct reader *r, yaml_node_t *n, enum msg m, const char *a, const char *b)
+{
+	struct span sp = mark_span(r->file, n->start_mark);
+
+	diag(&sp, m, a, b);
+	r->errors++;
+}
+
+static const char *
+scalar(yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Parses "12", "12pt", "25mm", "2.5cm" or "1in" into points. */
+static int
+parse_length(const char *s, double *v)
+{
+	static const struct { const char *unit; double pt; } units[] = {
+		{"", 1}, {"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54},
+		{"in", 72},
+	};
+	char *end;
+	size_t i;
+
+	*v = strtod(s, &end);
+	if (end == s || *v < 0)
+		return -1;
+	for (i = 0; i < NELEM(units); i++)
+		if (strcmp(end, units[i].unit) == 0) {
+			*v *= units[i].pt;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+parse_color(const char *s, struct rgb *c)
+{
+	unsigned v;
+	int n;
+
+	if (strlen(s) != 7 || sscanf(s, "#%6x%n", &v, &n) != 1 || n != 7)
+		return -1;
+	c->r = ((v >> 16) & 0xff) / 255.0;
+	c->g = ((v >> 8) & 0xff) / 255.0;
+	c->b = (v & 0xff) / 255.0;
+	c->set = 1;
+	return 0;
+}
+
+static int
+parse_face(const char *s, enum face *f)
+{
+	static const char *names[] = {"regular", "bold", "italic", "bold-italic"};
+	size_t i;
+
+	for (i = 0; i < NELEM(names); i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (enum face)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Stores the scalar s, of the key's type, into the style. */
+static int
+store(struct style *st, const struct key *k, const char *s)
+{
+	char *p = (char *)st + k->off, *end;
+	long l;
+
+	switch (k->type) {
+	case V_LENGTH:
+		return parse_length(s, (double *)p);
+	case V_NUMBER:
+		*(double *)p = strtod(s, &end);
+		return end == s || *end || *(double *)p < 0 ? -1 : 0;
+	case V_INT:
+		l = strtol(s, &end, 10);
+		*(int *)p = (int)l;
+		return end == s || *end || l < 1 || l > 9 ? -1 : 0;
+	case V_COLOR:
+		return parse_color(s, (struct rgb *)p);
+	case V_FACE:
+		return parse_face(s, (enum face *)p);
+	case V_STRING:
+		free(*(char **)p);
+		*(char **)p = xstrdup(s);
+		return 0;
+	}
+	return -1;
+}
+
+static const struct key *
+find_key(const char *section, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(keys); i++)
+		if (strcmp(keys[i].section, section) == 0 &&
+		    (name == NULL || strcmp(keys[i].name, name) == 0))
+			return &keys[i];
+	return NULL;
+}
+
+static void
+read_section(struct reader *r, const char *section, yaml_node_t *map)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *k, *v;
+	const struct key *key;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		fail(r, map, M_E_STYLE_SHAPE, section, "a mapping of keys");
+		return;
+	}
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(&r->doc, p->key);
+		v = yaml_document_get_node(&r->doc, p->value);
+		if (scalar(k) == NULL || (key = find_key(section, scalar(k))) == NULL) {
+			fail(r, k, M_E_STYLE_KEY, scalar(k) ? scalar(k) : "?", section);
+			continue;
+		}
+		if (scalar(v) == NULL)
+			fail(r, v, M_E_STYLE_SHAPE, key->name, "a single value");
+		else if (store(r->st, key, scalar(v)) != 0)
+			fail(r, v, M_E_STYLE_VALUE, scalar(v), vtype_names[key->type]);
+	}
+}
+
+static void
+read_root(struct reader *r, yaml_node_t *root)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *k;
+
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		if (root)
+			fail(r, root, M_E_STYLE_SHAPE, "the stylesheet", "a mapping of sections");
+		else
+			diag(NULL, M_E_STYLE_SHAPE, r->file->name, "a mapping of sections");
+		r->errors += root == NULL;
+		return;
+	}
+	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(&r->doc, p->key);
+		if (scalar(k) == NULL || find_key(scalar(k), NULL) == NULL)
+			fail(r, k, M_E_STYLE_KEY, scalar(k) ? scalar(k) : "?", "the stylesheet");
+		else
+			read_section(r, scalar(k), yaml_document_get_node(&r->doc, p->value));
+	}
+}
+
+/* Blocks inherit the body's size, leading and colour where unset. */
+static void
+inherit(struct style *st)
+{
+	struct blockstyle *b[] = {&st->letterhead, &st->title, &st->subtitle,
+	    &st->part, &st->section, &st->theme, &st->list, &st->contacts,
+	    &st->remark, &st->question, &st->answer, &st->quote, &st->header,
+	    &st->footer};
+	size_t i;
+
+	if (st->body.size <= 0)
+		st->body.size = 11;
+	if (st->body.leading <= 0)
+		st->body.leading = st->body.size * 1.25;
+	for (i = 0; i < NELEM(b); i++) {
+		if (b[i]->size <= 0)
+			b[i]->size = st->body.size;
+		if (b[i]->leading <= 0)
+			b[i]->leading = b[i]->size * st->body.leading / st->body.size;
+		if (!b[i]->color.set)
+			b[i]->color = st->body.color;
+	}
+	if (st->font[FACE_REGULAR] == NULL)
+		st->font[FACE_REGULAR] = xstrdup("Carlito-Regular.ttf");
+}
+
+static void
+defaults(struct style *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->page_width = 595.276;	/* A4 */
+	st->page_height = 841.89;
+	st->margin_top = st->margin_bottom = 72;
+	st->margin_left = st->margin_right = 72;
+	st->hyph_left = 2;
+	st->hyph_right = 3;
+	st->stretch = 0.5;
+	st->shrink = 0.33;
+	st->rule_width = 0.5;
+}
+
+static int
+parse(struct reader *r)
+{
+	yaml_parser_t parser;
+	struct span sp;
+	int ok;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser,
+	    (const unsigned char *)r->file->text, r->file->len);
+	ok = yaml_parser_load(&parser, &r->doc);
+	if (!ok) {
+		sp = mark_span(r->file, parser.problem_mark);
+		diag(&sp, M_E_STYLE_SYNTAX, parser.problem ? parser.problem : "not YAML");
+	}
+	yaml_parser_delete(&parser);
+	return ok ? 0 : -1;
+}
+
+int
+style_load(struct style *st, const char *path)
+{
+	struct reader r = {0};
+	size_t len;
+	char *text;
+
+	defaults(st);
+	if ((text = read_file(path, &len)) == NULL) {
+		diag(NULL, M_E_STYLE_READ, path, strerror(errno));
+		return -1;
+	}
+	r.file = src_add(path, text, len);
+	r.st = st;
+	if (parse(&r) != 0)
+		return -1;
+	read_root(&r, yaml_document_get_root_node(&r.doc));
+	yaml_document_delete(&r.doc);
+	if (r.errors) {
+		style_free(st);
+		return -1;
+	}
+	inherit(st);
+	return 0;
+}
+
+void
+style_free(struct style *st)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(keys); i++)
+		if (keys[i].type == V_STRING) {
+			free(*(char **)((char *)st + keys[i].off));
+			*(char **)((char *)st + keys[i].off) = NULL;
+		}
+}
