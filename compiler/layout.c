@@ -14,11 +14,12 @@
 #include "layout.h"
 #include "util.h"
 
-#define HYPHEN_PENALTY	50
+#define HYPHEN_PENALTY	100
 #define LINE_PENALTY	10
-#define FLAGGED_DEMERITS 3000
+#define FLAGGED_DEMERITS 10000
 #define FITNESS_DEMERITS 3000
 #define MAX_CUTS	64
+#define PRETOLERANCE	1
 
 /* Grows the array *p of *cap elements of size bytes to hold n + 1. */
 static void
@@ -45,7 +46,7 @@ struct breaker {
 	const struct item *it;
 	size_t n;
 	double width, tolerance;
-	int ragged, emergency;
+	int ragged, emergency, hyphens;
 	double *w, *y, *z;	/* prefix sums of widths, stretch, shrink */
 	struct node *nodes;
 	size_t nnodes, cap;
@@ -158,10 +159,10 @@ try_break(struct breaker *b, size_t e)
 }
 
 static int
-legal_break(const struct item *it, size_t i)
+legal_break(const struct item *it, size_t i, int hyphens)
 {
 	if (it[i].type == IT_PENALTY)
-		return it[i].penalty < PENALTY_INF;
+		return it[i].penalty < PENALTY_INF && (hyphens || !it[i].flagged);
 	return it[i].type == IT_GLUE && i > 0 && it[i - 1].type == IT_BOX;
 }
 
@@ -174,7 +175,7 @@ breaker_pass(struct breaker *b)
 	b->nnodes = b->nactive = 0;
 	add_node(b, SIZE_MAX, SIZE_MAX, 1, 0);
 	for (e = 0; e < b->n && b->nactive > 0; e++)
-		if (legal_break(b->it, e))
+		if (legal_break(b->it, e, b->hyphens))
 			try_break(b, e);
 	for (i = 0; i < b->nactive; i++) {
 		struct node *a = &b->nodes[b->active[i]];
@@ -205,7 +206,8 @@ prefix_sums(struct breaker *b)
 size_t
 break_lines(const struct item *it, size_t n, double width, int ragged, size_t *brk)
 {
-	static const double tolerances[] = {1, 2.5, 10};
+	/* A first pass without hyphens, as TeX's pretolerance. */
+	static const double tolerances[] = {PRETOLERANCE, 2.5, 10};
 	struct breaker b = {.it = it, .n = n, .width = width, .ragged = ragged};
 	size_t best = SIZE_MAX, k = 0, i, nl;
 	unsigned pass;
@@ -216,6 +218,7 @@ break_lines(const struct item *it, size_t n, double width, int ragged, size_t *b
 	b.active = xcalloc(4 * n + 1, sizeof(size_t));
 	for (pass = 0; pass < NELEM(tolerances) && best == SIZE_MAX; pass++) {
 		b.tolerance = tolerances[pass];
+		b.hyphens = pass > 0;
 		b.emergency = pass + 1 == NELEM(tolerances);
 		best = breaker_pass(&b);
 	}
@@ -302,7 +305,8 @@ struct lay {
 	size_t *markline, markcap;
 	double pending;		/* space owed above the next line */
 	struct marker marker;	/* to set on the next line */
-	int hold;		/* keep the next line with the one after it */
+	int hold;		/* the next line starts an item or remark */
+	size_t held;		/* that line, until the block has a second */
 };
 
 enum cut_kind { CUT_HYPHEN, CUT_AFTER_HYPHEN, CUT_SLASH };
@@ -505,6 +509,7 @@ add_space(struct para *p)
 	if (p->nitems == 0 || p->items[p->nitems - 1].type != IT_BOX)
 		return;
 	sp = measure(p->L, cur_face(p), p->bs->size, " ", 1);
+	buf_putc(&p->text, ' ');
 	it = push_item(p, IT_GLUE, sp);
 	if (!p->ragged) {
 		it->stretch = sp * p->L->st->stretch;
@@ -624,10 +629,10 @@ new_line(struct lay *L, const struct blockstyle *bs)
 	L->lines[i] = (struct line){bs->leading - (bs->leading - bs->size) / 2 -
 	    0.22 * bs->size, L->nruns, 0, L->nrules, 0};
 	L->pending = 0;
-	if (L->hold) {
-		L->v[i].keep = 1;
-		L->hold = 0;
-	}
+	if (L->held != SIZE_MAX)
+		L->v[L->held].keep = 1;
+	L->held = L->hold ? i : SIZE_MAX;
+	L->hold = 0;
 	return i;
 }
 
@@ -658,10 +663,38 @@ set_marker(struct lay *L, const struct blockstyle *bs)
 	L->marker.text = NULL;
 }
 
-static void
-seg_run(struct lay *L, const struct para *p, const struct seg *s, double x)
+/* Extends the last run of line li by s if s continues its text at x:
+ * directly, or after one space set at its natural width. */
+static int
+join_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
+    double x)
 {
-	struct run *r = new_run(L);
+	struct run *r = &L->runs[L->nruns - 1];
+	const char *t = p->text.data + s->off;
+	size_t gap;
+
+	if (L->nruns == L->lines[li].run0 || r->text < p->text.data ||
+	    r->text >= p->text.data + p->text.len ||
+	    r->face != s->face || r->uri != s->uri ||
+	    r->size != p->bs->size || memcmp(&r->color, s->color, sizeof(r->color)) != 0 ||
+	    t < r->text + r->len || (gap = (size_t)(t - (r->text + r->len))) > 1)
+		return 0;
+	if (fabs(r->x + r->width + measure(L, s->face, r->size, r->text + r->len, gap) - x) > 0.001)
+		return 0;
+	r->len += gap + s->len;
+	r->width = x + s->width - r->x;
+	return 1;
+}
+
+static void
+seg_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
+    double x)
+{
+	struct run *r;
+
+	if (join_run(L, li, p, s, x))
+		return;
+	r = new_run(L);
 
 	r->x = x;
 	r->width = s->width;
@@ -690,7 +723,8 @@ count_line(struct lay *L, double r, int justified)
 
 /* Places the items s..e of a line from x with ratio r. */
 static void
-place_items(struct lay *L, const struct para *p, size_t s, size_t e, double x, double r)
+place_items(struct lay *L, size_t li, const struct para *p, size_t s, size_t e,
+    double x, double r)
 {
 	const struct item *it;
 	size_t i, k;
@@ -701,20 +735,20 @@ place_items(struct lay *L, const struct para *p, size_t s, size_t e, double x, d
 			x += it->width + r * (r > 0 ? it->stretch : it->shrink);
 		else if (it->type == IT_BOX)
 			for (k = it->seg; k < it->seg + it->nseg; k++) {
-				seg_run(L, p, &p->segs[k], x);
+				seg_run(L, li, p, &p->segs[k], x);
 				x += p->segs[k].width;
 			}
 	}
 	it = &p->items[e];
-	if (it->type == IT_PENALTY && it->flagged && it->width > 0) {
-		struct seg h = p->segs[p->items[e - 1].seg + p->items[e - 1].nseg - 1];
-		struct run *run;
+	if (it->type == IT_PENALTY && it->flagged && it->width > 0 &&
+	    L->nruns > L->lines[li].run0) {
+		struct run *h = new_run(L);
 
-		seg_run(L, p, &h, x);
-		run = &L->runs[L->nruns - 1];
-		run->text = "-";
-		run->len = 1;
-		run->width = it->width;
+		*h = L->runs[L->nruns - 2];
+		h->x = x;
+		h->text = "-";
+		h->len = 1;
+		h->width = it->width;
 		L->out->stats.hyphens++;
 	}
 }
@@ -755,7 +789,7 @@ set_para(struct lay *L, struct para *p, double x, double w, int flags)
 		if (k == 0)
 			set_marker(L, p->bs);
 		r = line_ratio(p, s, brk[k], w);
-		place_items(L, p, s, brk[k], x, r);
+		place_items(L, li, p, s, brk[k], x, r);
 		count_line(L, r, !p->ragged && !forced(&p->items[brk[k]]));
 		end_line(L, li);
 	}
@@ -863,6 +897,12 @@ item_marker(struct lay *L, cmark_node *list, int k, const struct blockstyle *bs,
 }
 
 static int
+is_list(cmark_node *n)
+{
+	return n && cmark_node_get_type(n) == CMARK_NODE_LIST;
+}
+
+static int
 is_question_list(cmark_node *list)
 {
 	cmark_node *item = cmark_node_first_child(list);
@@ -885,6 +925,7 @@ lay_list(struct lay *L, cmark_node *list, const struct blockstyle *bs,
 		L->marker = item_marker(L, list, k++, is, x);
 		L->hold = 1;
 		lay_blocks(L, item, is, x + is->indent, w - is->indent);
+		L->held = SIZE_MAX;
 	}
 	if (L->st->body.after > L->pending)
 		L->pending = L->st->body.after;
@@ -922,6 +963,7 @@ lay_remark(struct lay *L, cmark_node *n, double x, double w)
 	L->marker = (struct marker){rs->marker, FACE_REGULAR, x + rs->marker_indent, 0};
 	L->hold = 1;
 	lay_blocks(L, n, rs, x + rs->indent, w - rs->indent);
+	L->held = SIZE_MAX;
 	if (rs->after > L->pending)
 		L->pending = rs->after;
 }
@@ -941,11 +983,13 @@ static void
 lay_letterhead(struct lay *L, cmark_node *n, double x, double w)
 {
 	const struct blockstyle *ls = &L->st->letterhead;
+	struct blockstyle tight = *ls;
 	cmark_node *c;
 	size_t last;
 
+	tight.after = 0;
 	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-		lay_para(L, c, ls, x, w, P_KEEP);
+		lay_para(L, c, cmark_node_next(c) ? &tight : ls, x, w, P_KEEP);
 	if (L->nlines == 0)
 		return;
 	last = L->nlines - 1;
@@ -957,13 +1001,16 @@ lay_letterhead(struct lay *L, cmark_node *n, double x, double w)
 static void
 lay_titleblock(struct lay *L, cmark_node *n, double x, double w)
 {
+	struct blockstyle tight = L->st->subtitle;
 	cmark_node *c;
 
+	tight.after = 0;
 	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_HEADING)
 			lay_para(L, c, &L->st->title, x, w, P_KEEP);
 		else
-			lay_para(L, c, &L->st->subtitle, x, w, P_KEEP);
+			lay_para(L, c, cmark_node_next(c) ? &tight : &L->st->subtitle,
+			    x, w, P_KEEP);
 	if (L->nlines > 0)
 		L->v[L->nlines - 1].keep = 0;
 }
@@ -1000,7 +1047,7 @@ lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_PARAGRAPH:
 		lay_para(L, n, bs, x, w, P_JUSTIFY | P_HYPHENATE |
-		    (bs == &st->question ? P_KEEP : 0));
+		    (bs == &st->question || is_list(cmark_node_next(n)) ? P_KEEP : 0));
 		break;
 	case CMARK_NODE_HEADING:
 		lay_heading(L, n, x, w);
@@ -1171,6 +1218,7 @@ layout_doc(const struct doc *d, const struct style *st,
 	L.m = m;
 	L.h = h;
 	L.doc = d;
+	L.held = SIZE_MAX;
 	L.out = xcalloc(1, sizeof(*L.out));
 	lay_blocks(&L, d->root, &st->body, x, w);
 	paginate(&L);

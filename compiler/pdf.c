@@ -33,6 +33,9 @@ struct dev {
 	HPDF_Font font[FACE__COUNT];
 	int tried[FACE__COUNT];
 	short *widths[FACE__COUNT];	/* per code point, or NO_GLYPH, UNKNOWN */
+	HPDF_Font cur_font;		/* the page's text state, to set */
+	double cur_size, tx, ty;	/* only what changes */
+	struct rgb cur_color;
 	HPDF_STATUS error, detail;	/* the first error libharu raised */
 	int failed;			/* a problem was reported */
 	unsigned bad_cp;		/* the last missing glyph reported */
@@ -86,6 +89,7 @@ load_face(struct dev *d, enum face f)
 {
 	const char *file = d->st->font[f] ? d->st->font[f] : d->st->font[FACE_REGULAR];
 	struct buf path = {0};
+	unsigned cp;
 
 	if (d->tried[f])
 		return d->name[f] ? 0 : -1;
@@ -107,7 +111,8 @@ load_face(struct dev *d, enum face f)
 	if (d->name[f] == NULL)
 		return -1;
 	d->widths[f] = xmalloc(WIDTH_CACHE * sizeof(short));
-	memset(d->widths[f], 0xfe, WIDTH_CACHE * sizeof(short));
+	for (cp = 0; cp < WIDTH_CACHE; cp++)
+		d->widths[f][cp] = UNKNOWN;
 	return 0;
 }
 
@@ -177,17 +182,40 @@ get_font(struct dev *d, enum face f)
 	return d->font[f];
 }
 
-/* Shows s[0..n) at x, y in face f: a NUL-terminated copy for libharu. */
+/* Sets the font and the fill colour when they change. */
+static void
+set_state(struct dev *d, HPDF_Page pg, HPDF_Font font, double size,
+    const struct rgb *c)
+{
+	if (font != d->cur_font || size != d->cur_size) {
+		if (font == NULL || HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)size) != HPDF_OK)
+			d->failed = 1;
+		d->cur_font = font;
+		d->cur_size = size;
+	}
+	if (c->r != d->cur_color.r || c->g != d->cur_color.g || c->b != d->cur_color.b) {
+		if (HPDF_Page_SetRGBFill(pg, (HPDF_REAL)c->r, (HPDF_REAL)c->g,
+		    (HPDF_REAL)c->b) != HPDF_OK)
+			d->failed = 1;
+		d->cur_color = *c;
+	}
+}
+
+/* Shows s[0..n) at x on the run's baseline in face f. Positions are
+ * moves from the previous piece's start (Td), which libharu tracks
+ * right, unlike the end of UTF-8 text that TextOut relies on. */
 static double
 show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
     double x, const char *s, size_t n)
 {
-	HPDF_Font font = get_font(d, f);
 	char *t = xstrndup(s, n);
 
-	if (font == NULL || HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)r->size) != HPDF_OK ||
-	    HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)r->y, t) != HPDF_OK)
+	set_state(d, pg, get_font(d, f), r->size, &r->color);
+	if (HPDF_Page_MoveTextPos(pg, (HPDF_REAL)(x - d->tx), (HPDF_REAL)(r->y - d->ty)) != HPDF_OK ||
+	    HPDF_Page_ShowText(pg, t) != HPDF_OK)
 		d->failed = 1;
+	d->tx = x;
+	d->ty = r->y;
 	free(t);
 	return dev_width(d, f == FACE_FALLBACK ? FACE_FALLBACK : r->face, r->size, s, n);
 }
@@ -204,9 +232,6 @@ draw_run(struct dev *d, HPDF_Page pg, const struct run *r)
 	unsigned cp;
 	int w;
 
-	if (HPDF_Page_SetRGBFill(pg, (HPDF_REAL)r->color.r, (HPDF_REAL)r->color.g,
-	    (HPDF_REAL)r->color.b) != HPDF_OK)
-		d->failed = 1;
 	for (s = r->text; s < r->text + r->len; s = q) {
 		q = s;
 		if (utf8_decode(&q) == 0xa0)
@@ -288,6 +313,9 @@ draw_page(struct dev *d, const struct page *p)
 	draw_rules(d, pg, p);
 	if (HPDF_Page_BeginText(pg) != HPDF_OK)
 		d->failed = 1;
+	d->cur_font = NULL;
+	d->cur_size = d->tx = d->ty = 0;
+	d->cur_color = (struct rgb){0, 0, 0, 1};
 	for (i = 0; i < p->nruns && !d->failed; i++)
 		draw_run(d, pg, &p->runs[i]);
 	if (HPDF_Page_EndText(pg) != HPDF_OK)
