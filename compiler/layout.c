@@ -793,9 +793,10 @@ set_para(struct lay *L, struct para *p, double x, double w, int flags)
 		count_line(L, r, !p->ragged && !forced(&p->items[brk[k]]));
 		end_line(L, li);
 	}
+	/* No widow, no orphan, no page ending in a hyphenated word. */
 	for (k = 0; k < nl; k++)
-		L->v[first + k].keep |= k + 1 < nl ? !(k >= 1 && nl - k - 1 >= 2) :
-		    (flags & P_KEEP) != 0;
+		L->v[first + k].keep |= k + 1 < nl ? !(k >= 1 && nl - k - 1 >= 2) ||
+		    p->items[brk[k]].flagged : (flags & P_KEEP) != 0;
 	L->pending = p->bs->after;
 	free(brk);
 }

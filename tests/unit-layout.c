@@ -1,0 +1,236 @@
+/* unit-layout.c - the layout engine: line breaking, hyphenation and
+ * page breaking on known input, and the stylesheet reader. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "layout.h"
+#include "unit.h"
+#include "util.h"
+
+/* Every character half an em wide. */
+static double
+fixed_width(void *ctx, enum face f, double size, const char *s, size_t n)
+{
+	double w = 0;
+	size_t i;
+
+	(void)ctx;
+	(void)f;
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w += size / 2;
+	return w;
+}
+
+/* A paragraph of boxes of the given widths with glue between them. */
+static size_t
+paragraph(const double *w, size_t n, struct item *it)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		it[k++] = (struct item){IT_BOX, w[i], 0, 0, 0, 0, 0, 0};
+		if (i + 1 < n)
+			it[k++] = (struct item){IT_GLUE, 3, 1.5, 1, 0, 0, 0, 0};
+	}
+	it[k++] = (struct item){IT_PENALTY, 0, 0, 0, -PENALTY_INF, 0, 0, 0};
+	return k;
+}
+
+/* First fit would put five words on the first line and leave the
+ * second very loose; total fit takes four, then three, then two. */
+static void
+test_total_fit(void)
+{
+	static const double w[] = {4, 12, 12, 4, 10, 15, 12, 8, 12};
+	struct item it[32];
+	size_t brk[32], n = paragraph(w, NELEM(w), it);
+	size_t nl = break_lines(it, n, 50, 0, brk);
+
+	CHECK("total fit: three lines", nl == 3);
+	CHECK("total fit: breaks after words 4 and 7",
+	    nl == 3 && brk[0] == 7 && brk[1] == 13 && brk[2] == n - 1);
+}
+
+static void
+test_equal_words(void)
+{
+	static const double w[] = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10};
+	struct item it[32];
+	size_t brk[32], n = paragraph(w, NELEM(w), it);
+	size_t nl = break_lines(it, n, 40, 0, brk);
+
+	CHECK("equal words: three to a line", nl == 4 && brk[0] == 5 &&
+	    brk[1] == 11 && brk[2] == 17 && brk[3] == 19);
+}
+
+/* A word wider than the line still gets a line of its own. */
+static void
+test_overfull(void)
+{
+	static const double w[] = {10, 80, 10};
+	struct item it[8];
+	size_t brk[8], n = paragraph(w, NELEM(w), it);
+
+	CHECK("overfull word: three lines", break_lines(it, n, 40, 0, brk) == 3);
+}
+
+static void
+test_hyphen_break(void)
+{
+	struct item it[8] = {
+		{IT_BOX, 30, 0, 0, 0, 0, 0, 0},
+		{IT_GLUE, 3, 1.5, 1, 0, 0, 0, 0},
+		{IT_BOX, 12, 0, 0, 0, 0, 0, 0},
+		{IT_PENALTY, 2, 0, 0, 100, 1, 0, 0},
+		{IT_BOX, 20, 0, 0, 0, 0, 0, 0},
+		{IT_PENALTY, 0, 0, 0, -PENALTY_INF, 0, 0, 0},
+	};
+	size_t brk[8];
+
+	CHECK("hyphen taken when the word does not fit",
+	    break_lines(it, 6, 47, 0, brk) == 2 && brk[0] == 3);
+}
+
+static char *
+hyphenated(struct hyph *h, const char *w)
+{
+	size_t pos[16], n = hyph_points(h, w, strlen(w), pos, 16), i, from = 0;
+	struct buf b = {0};
+
+	for (i = 0; i < n; i++) {
+		buf_add(&b, w + from, pos[i] - from);
+		buf_putc(&b, '-');
+		from = pos[i];
+	}
+	buf_puts(&b, w + from);
+	return buf_take(&b);
+}
+
+static void
+test_hyphenation(void)
+{
+	static const char *words[][2] = {
+		{"verantwoordelijkheid", "ver-ant-woor-de-lijk-heid"},
+		{"samenwerking", "sa-men-wer-king"},
+		{"eerstelijnszone", "eer-ste-lijns-zone"},
+		{"geëvalueerd", "geë-va-lu-eerd"},
+		{"Coördinator", "Coör-di-na-tor"},
+		{"rol", "rol"},
+	};
+	struct hyph *h = hyph_open("/usr/share/hyphen/hyph_nl_BE.dic",
+	    "/usr/share/hyphen/hyph_nl.dic", 2, 3);
+	size_t i;
+
+	CHECK("hyphenation: Dutch patterns load", h != NULL);
+	for (i = 0; h && i < NELEM(words); i++) {
+		char *got = hyphenated(h, words[i][0]);
+
+		CHECK_STR(words[i][0], got, words[i][1]);
+		free(got);
+	}
+	hyph_close(h);
+}
+
+/* Two lines of one paragraph, then four of the next, on pages of five
+ * lines: the fifth line cannot end the page (it would leave one line,
+ * a widow), so the page ends after the fourth. */
+static void
+test_widow(void)
+{
+	struct vline v[6] = {
+		{10, 0, 0}, {10, 0, 0},
+		{10, 0, 1}, {10, 0, 0}, {10, 0, 1}, {10, 0, 0},
+	};
+	size_t page[6];
+
+	CHECK("widow: two pages", break_pages(v, 6, 50, page) == 2);
+	CHECK("widow: last two lines together", page[3] == 0 && page[4] == 1 &&
+	    page[5] == 1);
+}
+
+static cmark_node *
+text_para(const char *s)
+{
+	cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+
+	cmark_node_set_literal(t, s);
+	cmark_node_append_child(p, t);
+	return p;
+}
+
+/* Eight one-line paragraphs, a heading and a long paragraph on a page
+ * with room for the heading and one more line: as a paragraph's first
+ * line does not stay alone, the heading moves to the next page. */
+static void
+test_heading_at_foot(void)
+{
+	struct metrics m = {fixed_width, NULL};
+	struct doc d = {0};
+	struct style st;
+	struct layout *l;
+	cmark_node *h;
+	int i;
+
+	if (style_load(&st, "templates/pdf.yaml") != 0) {
+		CHECK("heading at foot: stylesheet loads", 0);
+		return;
+	}
+	st.page_height = st.margin_top + st.margin_bottom + 8 * st.body.leading +
+	    7 * st.body.after + st.section.before + st.section.leading +
+	    st.section.after + st.body.leading + 1;
+	d.root = cmark_parse_document("", 0, CMARK_OPT_DEFAULT);
+	for (i = 0; i < 8; i++)
+		cmark_node_append_child(d.root, text_para("Een korte regel."));
+	h = cmark_node_new(CMARK_NODE_HEADING);
+	cmark_node_set_heading_level(h, 3);
+	cmark_node_append_child(h, cmark_node_first_child(text_para("Kop")));
+	cmark_node_append_child(d.root, h);
+	cmark_node_append_child(d.root, text_para("Woord woord woord woord woord "
+	    "woord woord woord woord woord woord woord woord woord woord woord "
+	    "woord woord woord woord woord woord woord woord woord woord woord."));
+	d.meta = (struct doc_meta){"", "", "", "", "", "", "", "", "", "", "", "", ""};
+	l = layout_doc(&d, &st, &m, NULL);
+	CHECK("heading at foot: one outline entry", l->nmarks == 1);
+	CHECK("heading at foot: heading on the second page",
+	    l->nmarks == 1 && l->marks[0].page == 1);
+	layout_free(l);
+	doc_free(&d);
+	style_free(&st);
+}
+
+static void
+test_bad_stylesheet(void)
+{
+	static const char bad[] = "body:\n  size: 11\n  colour: \"#000000\"\n";
+	const char *path = "build/unit-bad-style.yaml";
+	struct style st;
+	FILE *f = fopen(path, "w"), *sink = fopen("/dev/null", "w");
+
+	fputs(bad, f);
+	fclose(f);
+	diag_set_stream(sink);
+	CHECK("stylesheet: unknown key rejected", style_load(&st, path) == -1);
+	CHECK("stylesheet: one error", diag_count(DIAG_ERROR) == 1);
+	diag_set_stream(stderr);
+	diag_reset();
+	fclose(sink);
+	remove(path);
+}
+
+int
+main(void)
+{
+	test_total_fit();
+	test_equal_words();
+	test_overfull();
+	test_hyphen_break();
+	test_hyphenation();
+	test_widow();
+	test_heading_at_foot();
+	test_bad_stylesheet();
+	src_free_all();
+	UNIT_EXIT();
+}
