@@ -669,11 +669,14 @@ static int
 join_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
     double x)
 {
-	struct run *r = &L->runs[L->nruns - 1];
 	const char *t = p->text.data + s->off;
+	struct run *r;
 	size_t gap;
 
-	if (L->nruns == L->lines[li].run0 || r->text < p->text.data ||
+	if (L->nruns == L->lines[li].run0)
+		return 0;
+	r = &L->runs[L->nruns - 1];
+	if (r->text < p->text.data ||
 	    r->text >= p->text.data + p->text.len ||
 	    r->face != s->face || r->uri != s->uri ||
 	    r->size != p->bs->size || memcmp(&r->color, s->color, sizeof(r->color)) != 0 ||

@@ -171,7 +171,7 @@ test_heading_at_foot(void)
 	struct doc d = {0};
 	struct style st;
 	struct layout *l;
-	cmark_node *h;
+	cmark_node *h, *p;
 	int i;
 
 	if (style_load(&st, "templates/pdf.yaml") != 0) {
@@ -186,7 +186,9 @@ test_heading_at_foot(void)
 		cmark_node_append_child(d.root, text_para("Een korte regel."));
 	h = cmark_node_new(CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, 3);
-	cmark_node_append_child(h, cmark_node_first_child(text_para("Kop")));
+	p = text_para("Kop");
+	cmark_node_append_child(h, cmark_node_first_child(p));
+	cmark_node_free(p);
 	cmark_node_append_child(d.root, h);
 	cmark_node_append_child(d.root, text_para("Woord woord woord woord woord "
 	    "woord woord woord woord woord woord woord woord woord woord woord "
