@@ -205,8 +205,14 @@ test_levels(void)
 	char *page;
 
 	sample(&d, "Niveaus");
-	add_md(d.root, "# Een\n\n###### Zes\n\n> ## In citaat\n\n## A-2\n\n## A\n\n## A\n\n## A\n");
+	add_md(d.root, "## \xc4\xb2zer \xc5\x92uvre Stra\xc3\x9f" "e \xc3\x86\xc3\x98\xc3\x85 \xc3\x97 \xe2\x80\x93 \xce\xb1!\n\n"
+	    "## " "Een heel lange kop die veel meer woorden heeft dan een id kan dragen zonder te breken\n\n"
+	    "## ?!\n\n"
+	    "# Een\n\n###### Zes\n\n> ## In citaat\n\n## A-2\n\n## A\n\n## A\n\n## A\n");
 	page = render(&d, &ctx);
+	CHECK("ids: letters folded", page && strstr(page, "id=\"ijzer-oeuvre-strasse-aeoa\"") != NULL);
+	CHECK("ids: cut after a whole word", page && strstr(page, "id=\"een-heel-lange-kop-die-veel-meer-woorden-heeft-dan-een-id\"") != NULL);
+	CHECK("ids: no word left", page && strstr(page, "id=\"sectie\"") != NULL);
 	CHECK("levels: h1 becomes h2", page && strstr(page, "<h2>Een</h2>") != NULL);
 	CHECK("levels: no skipping down", page && strstr(page, "<h3>Zes</h3>") != NULL);
 	CHECK("levels: heading in a block", page && strstr(page, "<blockquote>\n<h2>In citaat</h2>") != NULL);
