@@ -261,6 +261,38 @@ test_deep(void)
 	doc_free(&d);
 }
 
+static char *
+escaped(const char *s)
+{
+	struct buf b = {0};
+
+	esc_html(&b, s, strlen(s));
+	return buf_take(&b);
+}
+
+static void
+test_escape(void)
+{
+	char *s;
+	struct buf b = {0};
+
+	CHECK_STR("escape specials", s = escaped("<a href=\"x\" title='y'>&amp;</a>"),
+	    "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+	free(s);
+	CHECK_STR("escape keeps UTF-8 and newlines", s = escaped("\xe2\x9e\xa2 \xc3\xab\n\t"), "\xe2\x9e\xa2 \xc3\xab\n\t");
+	free(s);
+	CHECK_STR("escape drops controls", s = escaped("a\x01\x1b\x7f\xc2\x85\xef\xbf\xbe\xef\xb7\x90" "b"), "ab");
+	free(s);
+	CHECK_STR("escape replaces bad UTF-8", s = escaped("a\xc0\xaf" "b\xed\xa0\x80"), "a\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+	esc_href(&b, "https://x.be/a b?q=\"<\xc3\xab>\"&r='1'");
+	CHECK_STR("href encoded", b.data, "https://x.be/a%20b?q=%22%3C%C3%AB%3E%22&amp;r=&#39;1&#39;");
+	buf_free(&b);
+	esc_file_href(&b, "a b:c/..\xc3\xab.html");
+	CHECK_STR("file href encoded", b.data, "./a%20b%3Ac%2F..%C3%AB.html");
+	buf_free(&b);
+}
+
 static void
 test_urls(void)
 {
@@ -354,6 +386,7 @@ main(void)
 	test_levels();
 	test_many();
 	test_deep();
+	test_escape();
 	test_urls();
 	test_templates();
 	test_index();
