@@ -3,6 +3,7 @@
  * before libhyphen sees them, and its answer mapped back to UTF-8. */
 #include <hyphen.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hyph.h"
 #include "util.h"
@@ -40,6 +41,24 @@ hyph_close(struct hyph *h)
 		hnj_hyphen_free(h->dict);
 		free(h);
 	}
+}
+
+struct hyph *
+hyph_shared(const char *path, const char *path2, int left, int right)
+{
+	static struct hyph *h;
+	static char *key;
+	struct buf k = {0};
+
+	buf_printf(&k, "%s\n%s\n%d %d", path ? path : "", path2 ? path2 : "", left, right);
+	if (key == NULL || strcmp(key, k.data) != 0) {
+		hyph_close(h);
+		free(key);
+		h = hyph_open(path, path2, left, right);
+		key = buf_take(&k);
+	}
+	buf_free(&k);
+	return h;
 }
 
 /* Lowercases a Latin-1 letter; returns 0 for anything but a letter. */

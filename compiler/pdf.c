@@ -495,13 +495,12 @@ pdf_render(const struct doc *doc, const struct render_ctx *ctx, struct buf *out)
 	memset(&d, 0, sizeof(d));
 	d.st = &st;
 	d.datadir = ctx->datadir;
-	h = hyph_open(st.dictionary, st.dictionary2, st.hyph_left, st.hyph_right);
+	h = hyph_shared(st.dictionary, st.dictionary2, st.hyph_left, st.hyph_right);
 	if (dev_open(&d) == 0 && load_face(&d, FACE_REGULAR) == 0) {
 		draw(&d, doc, h, out);
 		rc = check(&d);
 	}
 	dev_close(&d);
-	hyph_close(h);
 	style_free(&st);
 	return rc;
 }
