@@ -637,17 +637,28 @@ placeholder_at(const char *p, const char **name, size_t *namelen,
 	return 1;
 }
 
+/* Reports the placeholder [off, off + len) of t, whose name no slot
+ * has, with the names there are and the closest of them. */
 static void
 unknown_placeholder(const struct template *t, size_t off, size_t len,
-    const struct slot *slots, size_t nslots)
+    const char *name, const struct slot *slots, size_t nslots)
 {
 	struct span sp = template_span(t, off, off + len);
 	struct buf names = {0};
-	size_t i;
+	size_t i, d, best = 3;
+	const char *near = NULL;
 
-	for (i = 0; i < nslots; i++)
+	for (i = 0; i < nslots; i++) {
 		buf_printf(&names, "%s{{%s}}", i ? ", " : "", slots[i].name);
+		if ((d = edit_distance(name, slots[i].name, 2)) < best)
+			best = d, near = slots[i].name;
+	}
 	diag(&sp, M_E_TEMPLATE_NAME, (int)len, t->text + off, names.data);
+	if (near) {
+		names.len = 0;
+		buf_printf(&names, "{{%s}}", near);
+		diag(&sp, M_NOTE_DIDYOUMEAN, names.data);
+	}
 	buf_free(&names);
 }
 
@@ -674,6 +685,7 @@ fill_line(struct buf *out, const struct template *t, const char *p,
 	size_t mark = out->len, namelen, len, used = 0, empty = 0;
 	const struct slot *s;
 	const char *name;
+	char *copy;
 
 	while (p < eol) {
 		if (!placeholder_at(p, &name, &namelen, &len)) {
@@ -681,8 +693,10 @@ fill_line(struct buf *out, const struct template *t, const char *p,
 			continue;
 		}
 		if ((s = find_slot(slots, nslots, name, namelen)) == NULL) {
+			copy = xstrndup(name, namelen);
 			unknown_placeholder(t, (size_t)(p - t->text), len,
-			    slots, nslots);
+			    copy, slots, nslots);
+			free(copy);
 			return -1;
 		}
 		used++;
