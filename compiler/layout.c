@@ -7,7 +7,6 @@
  * their final places and the running header and footer are added. */
 #include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,13 +53,13 @@ struct breaker {
 	size_t nactive;
 };
 
-/* The first item of a line that starts after the break at pos. */
 static int
 forced(const struct item *it)
 {
 	return it->type == IT_PENALTY && it->penalty <= -PENALTY_INF;
 }
 
+/* The first item of a line that starts after the break at pos. */
 static size_t
 line_start(const struct item *it, size_t n, size_t pos)
 {
@@ -468,6 +467,18 @@ close_box(struct para *p, size_t first, const struct cut *c)
 	it->flagged = c->kind != CUT_SLASH;
 }
 
+/* Keeps the cuts strictly inside the word text[base..end). */
+static void
+inner_cuts(struct para *p, size_t base, size_t end)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < p->ncuts; i++)
+		if (p->cuts[i].off > base && p->cuts[i].off < end)
+			p->cuts[k++] = p->cuts[i];
+	p->ncuts = k;
+}
+
 /* Turns the word read since the last space into boxes and penalties. */
 static void
 end_word(struct para *p)
@@ -480,12 +491,14 @@ end_word(struct para *p)
 	base = p->segs[p->word_seg].off;
 	end = p->segs[p->nsegs - 1].off + p->segs[p->nsegs - 1].len;
 	find_cuts(p, base, end - base);
+	inner_cuts(p, base, end);
 	w = xmalloc(nw * sizeof(*w));
 	memcpy(w, p->segs + p->word_seg, nw * sizeof(*w));
 	p->nsegs = first = p->word_seg;
 	for (i = 0; i < nw; i++) {
 		for (off = w[i].off; k < p->ncuts && p->cuts[k].off < w[i].off + w[i].len; k++) {
-			push_seg(p, off, p->cuts[k].off - off, &w[i]);
+			if (p->cuts[k].off > off)
+				push_seg(p, off, p->cuts[k].off - off, &w[i]);
 			close_box(p, first, &p->cuts[k]);
 			first = p->nsegs;
 			off = p->cuts[k].off;
@@ -1086,12 +1099,11 @@ lay_blocks(struct lay *L, cmark_node *parent, const struct blockstyle *bs,
 
 /* Pages. */
 
-static struct page *
+static void
 new_pages(struct layout *l, size_t n)
 {
 	l->pages = xcalloc(n ? n : 1, sizeof(*l->pages));
 	l->npages = n;
-	return l->pages;
 }
 
 static void
