@@ -144,6 +144,9 @@ pick(struct dev *d, enum face f, unsigned *cp, int *w)
 		return f;
 	if ((*w = glyph_width(d, FACE_FALLBACK, *cp)) != NO_GLYPH)
 		return FACE_FALLBACK;
+	*w = 0;
+	if (d->name[f] == NULL || d->name[FACE_FALLBACK] == NULL)
+		return f;	/* a face that did not load has been reported */
 	if (*cp != d->bad_cp) {
 		struct buf b = {0};
 
@@ -153,7 +156,6 @@ pick(struct dev *d, enum face f, unsigned *cp, int *w)
 		d->bad_cp = *cp;
 	}
 	d->failed = 1;
-	*w = 0;
 	return f;
 }
 
