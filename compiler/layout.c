@@ -1099,25 +1099,42 @@ lay_blocks(struct lay *L, cmark_node *parent, const struct blockstyle *bs,
 
 /* Pages. */
 
+/* The runs and rules of the header and footer of a page. */
+#define RUNNING_RUNS	4
+#define RUNNING_RULES	1
+
+/* Makes n pages with room for the runs and rules of their lines. */
 static void
-new_pages(struct layout *l, size_t n)
+new_pages(struct lay *L, const size_t *page, size_t n)
 {
-	l->pages = xcalloc(n ? n : 1, sizeof(*l->pages));
+	struct layout *l = L->out;
+	size_t i;
+
+	l->pages = xcalloc(n, sizeof(*l->pages));
 	l->npages = n;
+	for (i = 0; i < L->nlines; i++) {
+		l->pages[page[i]].nruns += L->lines[i].nrun;
+		l->pages[page[i]].nrules += L->lines[i].nrule;
+	}
+	for (i = 0; i < n; i++) {
+		l->pages[i].runs = xcalloc(l->pages[i].nruns + RUNNING_RUNS, sizeof(struct run));
+		l->pages[i].rules = xcalloc(l->pages[i].nrules + RUNNING_RULES, sizeof(struct rule));
+		l->pages[i].nruns = l->pages[i].nrules = 0;
+	}
 }
 
+/* Copies r onto pg, y higher, in the room new_pages made. */
 static void
 page_run(struct page *pg, const struct run *r, double y)
 {
-	pg->runs = xrealloc(pg->runs, (pg->nruns + 1) * sizeof(*pg->runs));
 	pg->runs[pg->nruns] = *r;
 	pg->runs[pg->nruns++].y += y;
 }
 
+/* Copies r onto pg, y higher, in the room new_pages made. */
 static void
 page_rule(struct page *pg, const struct rule *r, double y)
 {
-	pg->rules = xrealloc(pg->rules, (pg->nrules + 1) * sizeof(*pg->rules));
 	pg->rules[pg->nrules] = *r;
 	pg->rules[pg->nrules].y1 += y;
 	pg->rules[pg->nrules++].y2 += y;
@@ -1210,7 +1227,9 @@ paginate(struct lay *L)
 
 	n = break_pages(L->v, L->nlines,
 	    st->page_height - st->margin_top - st->margin_bottom, page);
-	new_pages(L->out, n);
+	if (n == 0)
+		n = 1;		/* a PDF has at least one page */
+	new_pages(L, page, n);
 	place_lines(L, page, top);
 	for (i = 0; i < L->out->nmarks; i++) {
 		L->out->marks[i].page = page[L->markline[i]];
