@@ -203,6 +203,63 @@ test_heading_at_foot(void)
 	style_free(&st);
 }
 
+/* Lays out the Markdown md with st on fixed-width metrics; h may be NULL. */
+static struct layout *
+lay_markdown(const char *md, const struct style *st, struct hyph *h)
+{
+	static const struct metrics m = {fixed_width, NULL};
+	struct doc d = {0};
+	struct layout *l;
+
+	d.root = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	d.meta = (struct doc_meta){"", "", "", "", "", "", "", "", "", "", "", "", ""};
+	l = layout_doc(&d, st, &m, h);
+	doc_free(&d);
+	return l;
+}
+
+/* The number of runs of the given size that end in a hyphen. */
+static size_t
+count_hyphens(const struct layout *l, double size)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < l->npages; i++)
+		for (k = 0; k < l->pages[i].nruns; k++) {
+			const struct run *r = &l->pages[i].runs[k];
+
+			n += r->size == size && r->len > 0 && r->text[r->len - 1] == '-';
+		}
+	return n;
+}
+
+/* Long Dutch words in a narrow column: the paragraph is hyphenated, the
+ * heading is not; an empty document still has a page. */
+static void
+test_headings_unhyphenated(void)
+{
+	struct hyph *h = hyph_open("/usr/share/hyphen/hyph_nl_BE.dic",
+	    "/usr/share/hyphen/hyph_nl.dic", 2, 3);
+	struct style st;
+	struct layout *l;
+
+	if (style_load(&st, "templates/pdf.yaml") != 0) {
+		CHECK("headings: stylesheet loads", 0);
+		return;
+	}
+	st.margin_right = st.page_width - st.margin_left - 120;
+	l = lay_markdown("### verantwoordelijkheid eerstelijnszone\n\n"
+	    "verantwoordelijkheid eerstelijnszone samenwerking\n", &st, h);
+	CHECK("headings: paragraph hyphenated", count_hyphens(l, st.body.size) > 0);
+	CHECK("headings: heading not hyphenated", count_hyphens(l, st.section.size) == 0);
+	layout_free(l);
+	l = lay_markdown("", &st, h);
+	CHECK("empty document: one page", l->npages == 1);
+	layout_free(l);
+	style_free(&st);
+	hyph_close(h);
+}
+
 static void
 test_bad_stylesheet(void)
 {
@@ -232,6 +289,7 @@ main(void)
 	test_hyphenation();
 	test_widow();
 	test_heading_at_foot();
+	test_headings_unhyphenated();
 	test_bad_stylesheet();
 	src_free_all();
 	UNIT_EXIT();
