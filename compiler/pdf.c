@@ -41,6 +41,7 @@ struct dev {
 	unsigned bad_cp;		/* the last missing glyph reported */
 };
 
+/* Notes libharu's first error; the calls' results are checked too. */
 static void
 on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 {
@@ -159,6 +160,8 @@ pick(struct dev *d, enum face f, unsigned *cp, int *w)
 	return f;
 }
 
+/* The layout's metrics: the width of s[0..n) in face f at size, each
+ * character measured in the face that will draw it. */
 static double
 dev_width(void *ctx, enum face f, double size, const char *s, size_t n)
 {
@@ -176,6 +179,8 @@ dev_width(void *ctx, enum face f, double size, const char *s, size_t n)
 	return sum * size / 1000;
 }
 
+/* libharu's font for face f, made when first drawn with: only fonts
+ * that draw something are embedded. */
 static HPDF_Font
 get_font(struct dev *d, enum face f)
 {
@@ -301,6 +306,7 @@ draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
 	}
 }
 
+/* Adds a page and draws p on it: rules, then text, then links. */
 static HPDF_Page
 draw_page(struct dev *d, const struct page *p)
 {
@@ -376,6 +382,7 @@ doc_date(const struct doc_meta *m, HPDF_Date *dt)
 	return 0;
 }
 
+/* The document information, in UTF-8 as the current encoder is. */
 static void
 set_info(struct dev *d, const struct doc_meta *m)
 {
@@ -456,6 +463,7 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 	layout_free(l);
 }
 
+/* A new document: UTF-8 text, everything compressed. */
 static int
 dev_open(struct dev *d)
 {
