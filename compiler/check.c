@@ -1065,23 +1065,53 @@ check_document(struct model *m, const struct ast_node *n)
 
 /* ---- prose ---- */
 
+/* The offset of line number line (from 1) in s. */
+static size_t
+line_offset(const char *s, int line)
+{
+	size_t k = 0;
+
+	while (line > 1 && s[k])
+		if (s[k++] == '\n')
+			line--;
+	return k;
+}
+
 /* The span of a cmark node's start within a text value. */
 static struct span
 md_span(const struct ast_value *v, cmark_node *node)
 {
-	int line = cmark_node_get_start_line(node);
 	int col = cmark_node_get_start_column(node);
-	size_t k = 0;
+	size_t k = line_offset(v->s, cmark_node_get_start_line(node));
 
-	while (line > 1 && v->s[k]) {
-		if (v->s[k++] == '\n')
-			line--;
-	}
 	if (col > 1)
 		k += (size_t)col - 1;
 	if (k > strlen(v->s))
 		k = strlen(v->s);
 	return v->type == VAL_TEXT ? text_span(v, k, 1) : v->span;
+}
+
+/*
+ * The span of a link's address: cmark places some links (autolinks) on
+ * the wrong line, so the address is looked up in the text itself, from
+ * the start of the link's paragraph on.
+ */
+static struct span
+url_span(const struct ast_value *v, cmark_node *link)
+{
+	cmark_node *block = link;
+	const char *url = cmark_node_get_url(link), *at;
+	size_t from;
+
+	while (cmark_node_parent(block) &&
+	    cmark_node_get_type(block) >= CMARK_NODE_FIRST_INLINE)
+		block = cmark_node_parent(block);
+	if (v->type != VAL_TEXT || *url == '\0')
+		return md_span(v, link);
+	from = line_offset(v->s, cmark_node_get_start_line(block));
+	if ((at = strstr(v->s + from, url)) == NULL)
+		return md_span(v, link);
+	return text_span(v, (size_t)(at - v->s), strlen(url));
 }
 
 static int
@@ -1159,9 +1189,14 @@ check_markdown(const struct ast_value *v, const char *expanded)
 			sp = md_span(v, node);
 			diag(&sp, M_E_NOT_ALLOWED_MD, "an image");
 			break;
+		case CMARK_NODE_HEADING:
+			sp = md_span(v, node);
+			diag(&sp, M_E_NOT_ALLOWED_MD, "a heading (a line "
+			    "starting with '#'); use a section or a theme");
+			break;
 		case CMARK_NODE_LINK:
 			if (!allowed_url(cmark_node_get_url(node))) {
-				sp = md_span(v, node);
+				sp = url_span(v, node);
 				diag(&sp, M_E_LINK_SCHEME, cmark_node_get_url(node));
 			}
 			break;
