@@ -15,16 +15,6 @@ struct symtab {
 	size_t cap, n;
 };
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static void sym_put(struct symtab *t, struct entity *e);
 
 static void
@@ -49,7 +39,7 @@ sym_put(struct symtab *t, struct entity *e)
 
 	if (2 * (t->n + 1) > t->cap)
 		sym_grow(t);
-	for (i = hash(e->id) & (t->cap - 1); t->slots[i];
+	for (i = str_hash(e->id) & (t->cap - 1); t->slots[i];
 	    i = (i + 1) & (t->cap - 1))
 		;
 	t->slots[i] = e;
@@ -64,7 +54,7 @@ model_find(const struct model *m, const char *id)
 
 	if (t->cap == 0)
 		return NULL;
-	for (i = hash(id) & (t->cap - 1); t->slots[i];
+	for (i = str_hash(id) & (t->cap - 1); t->slots[i];
 	    i = (i + 1) & (t->cap - 1))
 		if (strcmp(t->slots[i]->id, id) == 0)
 			return t->slots[i];

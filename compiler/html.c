@@ -142,22 +142,12 @@ slug(struct buf *b, const char *text)
 	}
 }
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of id in a table that has one free, or the free slot where
  * id would go. */
 static struct id *
 id_find(const struct ids *t, const char *id)
 {
-	size_t i = hash(id) & (t->cap - 1);
+	size_t i = str_hash(id) & (t->cap - 1);
 
 	while (t->slot[i].s && strcmp(t->slot[i].s, id) != 0)
 		i = (i + 1) & (t->cap - 1);

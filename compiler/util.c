@@ -216,6 +216,16 @@ utf8_encode(struct buf *b, unsigned cp)
 }
 
 size_t
+str_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+size_t
 edit_distance(const char *a, const char *b, size_t limit)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, best;

@@ -39,6 +39,9 @@ size_t utf8_valid_len(const unsigned char *s, size_t n);
 unsigned utf8_decode(const char **s);
 void utf8_encode(struct buf *b, unsigned cp);
 
+/* FNV-1a hash of a string, for the hash tables of names. */
+size_t str_hash(const char *s);
+
 /* Edit distance between two strings, giving up (returning limit + 1)
  * once it exceeds limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
