@@ -977,7 +977,8 @@ lay_remark(struct lay *L, cmark_node *n, double x, double w)
 
 	if (rs->before > L->pending)
 		L->pending = rs->before;
-	L->marker = (struct marker){rs->marker, FACE_REGULAR, x + rs->marker_indent, 0};
+	L->marker = (struct marker){rs->marker && *rs->marker ? rs->marker : NULL,
+	    FACE_REGULAR, x + rs->marker_indent, 0};
 	L->hold = 1;
 	lay_blocks(L, n, rs, x + rs->indent, w - rs->indent);
 	L->held = SIZE_MAX;

@@ -78,9 +78,9 @@ struct reader {
 	int errors;
 };
 
-/* A span for a libyaml mark, whose column counts characters. */
-static struct span
-mark_span(const struct srcfile *f, yaml_mark_t m)
+/* The byte offset of a libyaml mark, whose column counts characters. */
+static size_t
+mark_offset(const struct srcfile *f, yaml_mark_t m)
 {
 	size_t off = 0, line = 0, col = 0;
 
@@ -93,13 +93,33 @@ mark_span(const struct srcfile *f, yaml_mark_t m)
 			off++;
 		col++;
 	}
+	return off;
+}
+
+static struct span
+mark_span(const struct srcfile *f, yaml_mark_t m)
+{
+	size_t off = mark_offset(f, m);
+
 	return span_at(f, off, off + 1);
+}
+
+/* The span of a node, on its first line. */
+static struct span
+node_span(const struct srcfile *f, const yaml_node_t *n)
+{
+	size_t off = mark_offset(f, n->start_mark), end = mark_offset(f, n->end_mark);
+	const char *nl = memchr(f->text + off, '\n', f->len - off);
+
+	if (nl && end > (size_t)(nl - f->text))
+		end = (size_t)(nl - f->text);
+	return span_at(f, off, end > off ? end : off + 1);
 }
 
 static void
 fail(struct reader *r, yaml_node_t *n, enum msg m, const char *a, const char *b)
 {
-	struct span sp = mark_span(r->file, n->start_mark);
+	struct span sp = node_span(r->file, n);
 
 	diag(&sp, m, a, b);
 	r->errors++;
@@ -203,6 +223,31 @@ find_key(const char *section, const char *name)
 	return NULL;
 }
 
+/* Reports an unknown key (section NULL: an unknown section) with the
+ * nearest known name, if one is close. */
+static void
+unknown(struct reader *r, yaml_node_t *k, const char *section)
+{
+	const char *name = scalar(k) ? scalar(k) : "?", *best = NULL, *cand;
+	size_t i, d, bestd = 3;
+	struct span sp;
+
+	fail(r, k, M_E_STYLE_KEY, name, section ? section : "the stylesheet");
+	for (i = 0; i < NELEM(keys); i++) {
+		if (section && strcmp(keys[i].section, section) != 0)
+			continue;
+		cand = section ? keys[i].name : keys[i].section;
+		if ((d = edit_distance(name, cand, 2)) < bestd) {
+			bestd = d;
+			best = cand;
+		}
+	}
+	if (best) {
+		sp = node_span(r->file, k);
+		diag(&sp, M_NOTE_DIDYOUMEAN, best);
+	}
+}
+
 static void
 read_section(struct reader *r, const char *section, yaml_node_t *map)
 {
@@ -218,7 +263,7 @@ read_section(struct reader *r, const char *section, yaml_node_t *map)
 		k = yaml_document_get_node(&r->doc, p->key);
 		v = yaml_document_get_node(&r->doc, p->value);
 		if (scalar(k) == NULL || (key = find_key(section, scalar(k))) == NULL) {
-			fail(r, k, M_E_STYLE_KEY, scalar(k) ? scalar(k) : "?", section);
+			unknown(r, k, section);
 			continue;
 		}
 		if (scalar(v) == NULL)
@@ -245,7 +290,7 @@ read_root(struct reader *r, yaml_node_t *root)
 	for (p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		k = yaml_document_get_node(&r->doc, p->key);
 		if (scalar(k) == NULL || find_key(scalar(k), NULL) == NULL)
-			fail(r, k, M_E_STYLE_KEY, scalar(k) ? scalar(k) : "?", "the stylesheet");
+			unknown(r, k, NULL);
 		else
 			read_section(r, scalar(k), yaml_document_get_node(&r->doc, p->value));
 	}
