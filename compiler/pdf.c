@@ -404,6 +404,20 @@ set_info(struct dev *d, const struct doc_meta *m)
 		d->failed = 1;
 }
 
+/* The document's language in the catalog, for readers and assistive
+ * technology. libharu has no call for it but a public dictionary API. */
+static void
+set_lang(struct dev *d, const char *lang)
+{
+	HPDF_String s;
+
+	if (*lang == '\0')
+		return;
+	if ((s = HPDF_String_New(d->pdf->mmgr, lang, NULL)) == NULL ||
+	    HPDF_Dict_Add(d->pdf->catalog, "Lang", s) != HPDF_OK)
+		d->failed = 1;
+}
+
 /* Writes the document into out. */
 static void
 save(struct dev *d, struct buf *out)
@@ -455,8 +469,10 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 	if (!d->failed && l->nmarks > 0 &&
 	    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK)
 		d->failed = 1;
-	if (!d->failed)
+	if (!d->failed) {
 		set_info(d, &doc->meta);
+		set_lang(d, doc->meta.lang);
+	}
 	if (check(d) == 0)
 		save(d, out);
 	free(pages);
