@@ -863,7 +863,8 @@ plain_text(struct lay *L, cmark_node *n)
 	buf_puts(&b, "");
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
-		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK)
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
 			buf_putc(&b, ' ');
 		else if (cmark_node_get_type(c) == CMARK_NODE_TEXT ||
 		    cmark_node_get_type(c) == CMARK_NODE_CODE)
