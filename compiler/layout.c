@@ -633,11 +633,12 @@ new_run(struct lay *L)
 static size_t
 new_line(struct lay *L, const struct blockstyle *bs)
 {
-	size_t i = L->nlines;
+	size_t i = L->nlines, cap = L->linecap;
 
 	grow(&L->lines, &L->linecap, L->nlines, sizeof(*L->lines));
+	if (L->linecap != cap)
+		L->v = xrealloc(L->v, L->linecap * sizeof(*L->v));
 	L->nlines++;
-	L->v = xrealloc(L->v, L->linecap * sizeof(*L->v));
 	L->v[i] = (struct vline){bs->leading, L->pending, 0};
 	L->lines[i] = (struct line){bs->leading - (bs->leading - bs->size) / 2 -
 	    0.22 * bs->size, L->nruns, 0, L->nrules, 0};
