@@ -16,6 +16,7 @@
 #define HYPHEN_PENALTY	100
 #define LINE_PENALTY	10
 #define FLAGGED_DEMERITS 10000
+#define FINAL_HYPHEN_DEMERITS 5000
 #define FITNESS_DEMERITS 3000
 #define MAX_CUTS	64
 #define PRETOLERANCE	1
@@ -110,6 +111,8 @@ demerits(const struct breaker *b, const struct node *a, size_t e, double r)
 		d -= (double)pe->penalty * pe->penalty;
 	if (a->pos != SIZE_MAX && pe->flagged && b->it[a->pos].flagged)
 		d += FLAGGED_DEMERITS;
+	if (a->pos != SIZE_MAX && forced(pe) && b->it[a->pos].flagged)
+		d += FINAL_HYPHEN_DEMERITS;	/* a hyphen before the last line */
 	if (a->pos != SIZE_MAX && abs(fitness(r) - a->fit) > 1)
 		d += FITNESS_DEMERITS;
 	return d;
