@@ -273,6 +273,14 @@ read_section(struct reader *r, const char *section, yaml_node_t *map)
 	}
 }
 
+/* Whether the margins leave a text area of at least an inch square. */
+static int
+room(const struct style *st)
+{
+	return st->page_width - st->margin_left - st->margin_right >= 72 &&
+	    st->page_height - st->margin_top - st->margin_bottom >= 72;
+}
+
 static void
 read_root(struct reader *r, yaml_node_t *root)
 {
@@ -293,6 +301,9 @@ read_root(struct reader *r, yaml_node_t *root)
 			unknown(r, k, NULL);
 		else
 			read_section(r, scalar(k), yaml_document_get_node(&r->doc, p->value));
+		if (scalar(k) && strcmp(scalar(k), "page") == 0 && !room(r->st))
+			fail(r, k, M_E_STYLE_SHAPE, "page",
+			    "margins that leave at least 1 inch each way for text");
 	}
 }
 
