@@ -315,7 +315,7 @@ entity_new(struct model *m, size_t size, enum ent_kind kind, const char *id,
 	}
 	if (e != NULL) {
 		diag(&idval->span, M_E_DUPLICATE, id);
-		diag(&e->decl->span, M_NOTE_PREVIOUS, id);
+		diag(&e->decl->vals[0].span, M_NOTE_PREVIOUS, id);
 		return NULL;
 	}
 	e = xcalloc(1, size);
@@ -544,6 +544,8 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 	}
 	if (!has_of && !n->bad)
 		diag(&n->span, M_E_MISSING, "this person", "of");
+	if (!has_of)
+		m->unresolved_people = 1;
 	if (p->of && p->of->kind == PARTY_GROUP)
 		diag(&n->span, M_E_NOT_HERE, "municipalities",
 		    "as a person's party: name one municipality");
@@ -578,7 +580,7 @@ parse_unit(const char *s, enum unit *u, int plural_ok)
 static int
 parse_frequency(const struct ast_node *n, struct frequency *f)
 {
-	size_t i = 0;
+	size_t i = 0, at = 0;	/* at: the value a problem is shown at */
 	const struct ast_value *v = n->vals;
 	const char *why = NULL;
 
@@ -590,14 +592,14 @@ parse_frequency(const struct ast_node *n, struct frequency *f)
 	if (n->nvals != i + 3)
 		why = "a frequency is a number of times per period";
 	else if (v[i].type != VAL_WORD || !parse_int(v[i].s, 1, 366, &f->count))
-		why = "the number of times must be a whole number from 1";
+		why = "the number of times must be a whole number from 1", at = i;
 	else if (strcmp(v[i + 1].s, "per") != 0)
-		why = "the number must be followed by 'per'";
+		why = "the number must be followed by 'per'", at = i + 1;
 	else if (!parse_unit(v[i + 2].s, &f->per, 0))
-		why = "the period must be year, quarter, month, week or day";
+		why = "the period must be year, quarter, month, week or day",
+		    at = i + 2;
 	if (why) {
-		diag(n->nvals ? &v[i < n->nvals ? i : 0].span : &n->span,
-		    M_E_BAD_FREQUENCY, why);
+		diag(n->nvals ? &v[at].span : &n->span, M_E_BAD_FREQUENCY, why);
 		return 0;
 	}
 	return 1;
@@ -688,14 +690,18 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 	if ((nv == 2 || nv == 3) && strcmp(v[0].s, "in") == 0) {
 		d->kind = DUE_MONTHS;
 		if (!parse_date(v[1].s, &d->year, &d->month, &d2, 2)) {
-			why = "a month is written YYYY-MM", where = &v[1];
-		} else if (nv == 3 && (!parse_date(v[2].s, &y2, &d->month2, &d2, 2) ||
-		    y2 != d->year || d->month2 < d->month)) {
-			why = "the second month must be a later month of the "
-			    "same year, written YYYY-MM", where = &v[2];
-		} else {
-			return 1;
+			diag(&v[1].span, M_E_BAD_VALUE, v[1].s, "month",
+			    "write a month as YYYY-MM, as in: due in 2025-01");
+			return 0;
 		}
+		if (nv == 3 && (!parse_date(v[2].s, &y2, &d->month2, &d2, 2) ||
+		    y2 != d->year || d->month2 < d->month)) {
+			diag(&v[2].span, M_E_BAD_VALUE, v[2].s, "second month",
+			    "it must be a later month of the same year, as in: "
+			    "due in 2025-01 2025-02");
+			return 0;
+		}
+		return 1;
 	} else if (nv == 4) {
 		d->kind = DUE_WITHIN;
 		if (v[0].type != VAL_WORD || !parse_int(v[0].s, 1, 1000, &d->count))
@@ -1096,6 +1102,15 @@ url_span(const struct ast_value *v, cmark_node *link)
 	while (cmark_node_parent(block) &&
 	    cmark_node_get_type(block) >= CMARK_NODE_FIRST_INLINE)
 		block = cmark_node_parent(block);
+	if (v->type == VAL_STRING && *url != '\0' &&
+	    (at = strstr(v->s, url)) != NULL) {
+		/* In quotes the source holds the address as written unless
+		 * an escape comes before it. */
+		from = v->span.off + 1 + (size_t)(at - v->s);
+		if (from + strlen(url) < v->span.end &&
+		    memcmp(v->span.file->text + from, url, strlen(url)) == 0)
+			return span_at(v->span.file, from, from + strlen(url));
+	}
 	if (v->type != VAL_TEXT || *url == '\0')
 		return md_span(v, link);
 	from = line_offset(v->s, cmark_node_get_start_line(block));
@@ -1150,7 +1165,7 @@ check_markdown(const struct ast_value *v, const char *expanded)
 	cmark_event_type ev;
 	cmark_node *node;
 	struct span sp;
-	int depth = 0, deep = 0;
+	int depth = 0, deep = 0, html = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
@@ -1172,17 +1187,20 @@ check_markdown(const struct ast_value *v, const char *expanded)
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
-			sp = md_span(v, node);
-			diag(&sp, M_W_RAW_HTML);
+			/* Once per text: a tag pair is one mistake. */
+			if (!html++) {
+				sp = md_span(v, node);
+				diag(&sp, M_W_RAW_HTML);
+			}
 			break;
 		case CMARK_NODE_IMAGE:
 			sp = md_span(v, node);
-			diag(&sp, M_E_NOT_ALLOWED_MD, "an image");
+			diag(&sp, M_E_NOT_ALLOWED_MD, "an image", "");
 			break;
 		case CMARK_NODE_HEADING:
 			sp = md_span(v, node);
 			diag(&sp, M_E_NOT_ALLOWED_MD, "a heading (a line "
-			    "starting with '#'); use a section or a theme");
+			    "starting with '#')", "; use a section or a theme");
 			break;
 		case CMARK_NODE_LINK:
 			if (!allowed_url(cmark_node_get_url(node))) {
@@ -1470,12 +1488,25 @@ check_answer(struct model *m, const struct ast_node *c,
 	    !(id = val_id(c, 0)))
 		return;
 	if (!find_question(qs, nq, id, &at)) {
+		const char *near = NULL;
+		size_t i, d, best = 3;
+
 		diag(&c->vals[0].span, M_E_NOT_A_QUESTION, id, where, where_id);
+		for (i = 0; i < nq; i++)
+			if ((d = edit_distance(id, qs[i].id, 2)) < best)
+				best = d, near = qs[i].id;
+		if (near)
+			diag(&c->vals[0].span, M_NOTE_DIDYOUMEAN, near);
 		return;
 	}
 	if (answered[at]) {
-		diag(&c->vals[0].span, M_E_REPEATED, c->keyword);
-		diag(&answered[at]->span, M_NOTE_PREVIOUS, id);
+		struct buf b = {0};
+
+		buf_printf(&b, "answer %s", id);
+		diag(&c->vals[0].span, M_E_REPEATED, b.data);
+		buf_free(&b);
+		diag(&answered[at]->vals[0].span, M_NOTE_FREE,
+		    "the first answer is here");
 		return;
 	}
 	answered[at] = c;

@@ -81,7 +81,7 @@ static const struct {
 	[M_E_NO_SECTION] = {DIAG_ERROR, "the form's %s '%s' is missing; add it to the document"},
 	[M_E_NOT_A_QUESTION] = {DIAG_ERROR, "the form has no question '%s' in %s '%s'"},
 	[M_E_NOT_IN_FORM] = {DIAG_ERROR, "the form has no %s '%s'%s"},
-	[M_E_NOT_ALLOWED_MD] = {DIAG_ERROR, "%s is not allowed in the text of an agreement"},
+	[M_E_NOT_ALLOWED_MD] = {DIAG_ERROR, "%s is not allowed in the text of an agreement%s"},
 	[M_E_PLACEHOLDER] = {DIAG_ERROR, "%s"},
 	[M_E_CODE_BLOCK] = {DIAG_ERROR,
 	    "this text would show as program code (a line indented 4 spaces "

@@ -99,6 +99,14 @@ check_char(struct lexer *lx, const char *p)
 		}
 		return 0;
 	}
+	if ((*u < 0x20 && *u != '\n') || *u == 0x7f) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "U+%04X", *u);
+		sp = here(lx, p, p + 1);
+		diag(&sp, M_E_CHAR, name);
+		return 0;
+	}
 	n = utf8_valid_len(u, (size_t)(lx->end - p));
 	if (n == 0) {
 		sp = here(lx, p, p + 1);
@@ -368,8 +376,12 @@ again:
 		lx->p = p + 1;
 		goto again;
 	}
+	/* A bad byte after the start of a word ends it; the next call
+	 * reports and skips it. */
 	while (p < lx->end && is_word_byte((unsigned char)*p)) {
-		n = (unsigned char)*p >= 0x80 ? check_char(lx, p) : 1;
+		n = (unsigned char)*p < 0x80 ? 1 : p > start ?
+		    utf8_valid_len((const unsigned char *)p,
+		    (size_t)(lx->end - p)) : check_char(lx, p);
 		if (n == 0)
 			break;
 		p += n;

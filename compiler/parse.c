@@ -128,8 +128,12 @@ find_include(const struct parser *p, const char *name)
 
 	if (name[0] == '/')
 		return xstrdup(name);
+	/* A file named without a directory is beside the current one. */
 	dir = dir_of(p->file->name);
-	buf_printf(&b, "%s/%s", dir, name);
+	if (strcmp(dir, ".") == 0 && strchr(p->file->name, '/') == NULL)
+		buf_puts(&b, name);
+	else
+		buf_printf(&b, "%s/%s", dir, name);
 	free(dir);
 	if (include_dir != NULL && access(b.data, R_OK) != 0) {
 		b.len = 0;
