@@ -63,7 +63,8 @@ samples: deps
 
 # The suite, then the suite again under ASan + UBSan; one total at the end.
 check: deps-check
-	@$(MAKE) --no-print-directory afc $(UNITS) build/asan/afc $(UNITS:build/%=build/asan/%)
+	@$(MAKE) --no-print-directory afc $(UNITS) build/asan/afc \
+	    $(UNITS:build/%=build/asan/%) build/fuzz/afc-fuzz
 	@AFC_WITH_ASAN=1 tests/run
 
 # The suite again with sanitizers, from a separate build directory.
@@ -88,10 +89,12 @@ FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-
 FUZZ_OBJS := $(filter-out build/fuzz/main.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
 build/fuzz/%.o: compiler/%.c
 	@mkdir -p build/fuzz
-	clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -c -o $@ $<
+	clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
 build/fuzz/afc-fuzz: tests/fuzz.c $(FUZZ_OBJS)
 	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined $(AFC_CPPFLAGS) \
 	    -Icompiler -o $@ $^ $(LIBS)
+
+-include $(FUZZ_OBJS:.o=.d)
 
 FUZZ_SECONDS ?= 60
 fuzz: deps-check build/fuzz/afc-fuzz

@@ -132,11 +132,18 @@ field_value(const struct model *m, struct entity *e, const char *field,
 			return -1;
 		buf_puts(b, ((struct event *)e)->text);
 		return 0;
-	case ENT_DEADLINE:
+	case ENT_DEADLINE: {
+		const struct due *due = &((struct deadline *)e)->due;
+
 		if (*field != '\0' && strcmp(field, "due") != 0)
 			return -1;
-		nl_due(b, &((struct deadline *)e)->due);
+		/* A missing or refused due has been reported already. */
+		if ((due->kind == DUE_AFTER || due->kind == DUE_WITHIN) &&
+		    due->event == NULL)
+			return 0;
+		nl_due(b, due);
 		return 0;
+	}
 	case ENT_ZONE:
 		if (*field != '\0')
 			return -1;

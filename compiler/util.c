@@ -274,8 +274,16 @@ read_file(const char *path, size_t *lenp)
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		/* /dev/zero, or a file no one wrote by hand. */
+		if (b.len + n > READ_FILE_MAX) {
+			fclose(f);
+			buf_free(&b);
+			errno = EFBIG;
+			return NULL;
+		}
 		buf_add(&b, chunk, n);
+	}
 	if (ferror(f)) {
 		int e = errno;
 

@@ -46,7 +46,9 @@ size_t str_hash(const char *s);
  * once it exceeds limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 
-/* Reads a whole file; returns NULL and sets errno on failure. */
+/* Reads a whole file; returns NULL and sets errno on failure (EFBIG
+ * past READ_FILE_MAX bytes). */
+#define READ_FILE_MAX (64u << 20)
 char *read_file(const char *path, size_t *len);
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
