@@ -1223,7 +1223,8 @@ check_prose_value(struct model *m, const struct ast_node *n, size_t i)
 	struct buf out = {0};
 	const struct ast_value *v;
 
-	if (!val_text(n, i))
+	/* The text of a statement the parser could not read is a guess. */
+	if (n->bad || !val_text(n, i))
 		return;
 	v = &n->vals[i];
 	if (expand_text(m, v, &out, 1) == 0) {

@@ -203,13 +203,37 @@ closes_text(const char *p, const char *end)
 }
 
 /*
+ * Where an unclosed text block most likely ends: at the first line from
+ * p that is indented no deeper than the statement that opened it (its
+ * '}' or the next statement), or at the end of the file.
+ */
+static const char *
+text_recover(const char *p, const char *end, size_t opener)
+{
+	const char *q;
+
+	while (p < end) {
+		q = skip_indent(p, end);
+		if (q < end && *q != '\n' && (size_t)(q - p) <= opener)
+			return p;
+		while (p < end && *p != '\n')
+			p++;
+		if (p < end)
+			p++;
+	}
+	return end;
+}
+
+/*
  * A text block: the opening """ ends its line; the block ends at a line
  * holding only """; that line's indentation is removed from every line.
+ * An unclosed block is reported and ends where text_recover() says, so
+ * that the lines after it are read as statements again.
  */
 static void
 lex_text(struct lexer *lx, struct token *t, const char *start)
 {
-	const char *p = start + 3, *q, *first, *close = NULL;
+	const char *p = start + 3, *q, *first, *close = NULL, *stop;
 	struct buf b = {0};
 	struct span sp;
 	unsigned startline = lx->line;
@@ -246,23 +270,29 @@ lex_text(struct lexer *lx, struct token *t, const char *start)
 	if (close == NULL) {
 		sp = here(lx, start, start + 3);
 		diag(&sp, M_E_TEXT_EOF);
-		close = lx->end;
+		t->bad = 1;
+		close = text_recover(first, lx->end,
+		    (size_t)(skip_indent(lx->bol, lx->end) - lx->bol));
 		indent = 0;
+		/* The newline before the recovery line ends the statement. */
+		stop = close < lx->end ? close - 1 : close;
 	} else {
 		indent = (size_t)(skip_indent(close, lx->end) - close);
+		stop = close;
 	}
-	newline(lx, first);
-	for (p = first; p < close;) {
-		q = skip_indent(p, close);
-		if (q < close && *q != '\n' && (size_t)(q - p) < indent) {
+	if (stop >= first)
+		newline(lx, first);
+	for (p = first; p < stop;) {
+		q = skip_indent(p, stop);
+		if (q < stop && *q != '\n' && (size_t)(q - p) < indent) {
 			sp = here(lx, q, q + 1);
 			diag(&sp, M_E_TEXT_INDENT);
 		}
 		p += (size_t)(q - p) < indent ? (size_t)(q - p) : indent;
-		while (p < close && *p != '\n') {
+		while (p < stop && *p != '\n') {
 			const char *run = p;
 
-			while (run < close && (unsigned char)*run >= 0x20 &&
+			while (run < stop && (unsigned char)*run >= 0x20 &&
 			    (unsigned char)*run < 0x7f)
 				run++;
 			if (run > p) {
@@ -277,7 +307,7 @@ lex_text(struct lexer *lx, struct token *t, const char *start)
 			buf_add(&b, p, n);
 			p += n;
 		}
-		if (p < close) {
+		if (p < stop) {
 			buf_putc(&b, '\n');
 			p++;
 			newline(lx, p);
@@ -299,7 +329,10 @@ lex_text(struct lexer *lx, struct token *t, const char *start)
 		lx->line = l;
 		lx->bol = bol;
 	}
-	p = close < lx->end ? skip_indent(close, lx->end) + 3 : close;
+	if (t->bad)
+		p = stop < first ? first - 1 : stop;
+	else
+		p = close < lx->end ? skip_indent(close, lx->end) + 3 : close;
 	lx->p = p;
 }
 

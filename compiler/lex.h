@@ -22,6 +22,7 @@ struct token {
 	char *s;		/* decoded value (owned by the token) */
 	size_t text_first;	/* T_TEXT: offset of its first content line */
 	size_t text_indent;	/* T_TEXT: indentation removed from each line */
+	int bad;		/* reported as malformed; its value is a guess */
 };
 
 struct lexer {

@@ -196,6 +196,7 @@ parse_statement(struct parser *p, struct ast_node *parent)
 	advance(p);
 	while (p->tok.type == T_WORD || p->tok.type == T_STRING ||
 	    p->tok.type == T_TEXT) {
+		n->bad |= p->tok.bad;
 		add_value(n, &p->tok);
 		advance(p);
 	}

@@ -148,6 +148,19 @@ test_lexer(void)
 	    parse_msgs("a\r\nb\r\n"),
 	    "t.afs:1:2: error: carriage return (Windows line end); save the "
 	    "file with Unix (LF) line ends\n a?\n  ^\n");
+	d = dump_of("a {\n  t \"\"\"\n    x\n  c\n}\nb\n");
+	CHECK_STR("lex: an unclosed text block ends at the next statement", d,
+	    "file t.afs\n  a 1:1 {\n    t 2:3 \"\"\"    x\"\"\"\n    c 4:3\n"
+	    "  b 6:1\n");
+	free(d);
+	d = dump_of("a {\n  t \"\"\"\n  c\n}\n");
+	CHECK_STR("lex: an unclosed, empty text block", d,
+	    "file t.afs\n  a 1:1 {\n    t 2:3 \"\"\"\"\"\"\n    c 3:3\n");
+	free(d);
+	CHECK_STR("lex: an unclosed text block, reported once",
+	    parse_msgs("a {\n  t \"\"\"\n    {x\n}\n"),
+	    "t.afs:2:5: error: text block is not closed; end it with a line "
+	    "holding only '\"\"\"'\n   t \"\"\"\n     ^^^\n");
 	CHECK_STR("lex: columns count characters, not bytes",
 	    parse_msgs("\xc3\xa9 \xc3\xbc }\n"),
 	    "t.afs:1:5: error: '}' without a matching '{'\n \xc3\xa9 \xc3\xbc }\n"
