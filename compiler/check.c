@@ -322,7 +322,7 @@ entity_new(struct model *m, size_t size, enum ent_kind kind, const char *id,
 	e->kind = kind;
 	e->id = id;
 	e->decl = decl;
-	m->ents = xrealloc(m->ents, (m->nents + 1) * sizeof(*m->ents));
+	m->ents = xgrow(m->ents, m->nents, sizeof(*m->ents));
 	m->ents[m->nents++] = e;
 	sym_put(m->syms, e);
 	return e;
@@ -538,8 +538,8 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 		}
 	}
 	if (p->of) {
-		p->of->people = xrealloc(p->of->people,
-		    (p->of->npeople + 1) * sizeof(*p->of->people));
+		p->of->people = xgrow(p->of->people, p->of->npeople,
+		    sizeof(*p->of->people));
 		p->of->people[p->of->npeople++] = p;
 	}
 	if (!has_of && !n->bad)
@@ -624,8 +624,8 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 
 				if (!p)
 					continue;
-				b->members = xrealloc(b->members,
-				    (b->nmembers + 1) * sizeof(*b->members));
+				b->members = xgrow(b->members, b->nmembers,
+				    sizeof(*b->members));
 				b->members[b->nmembers++] = p;
 			}
 		} else if (strcmp(c->keyword, "meets") == 0) {
@@ -646,8 +646,8 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 
 				if (!p)
 					continue;
-				b->guests = xrealloc(b->guests,
-				    (b->nguests + 1) * sizeof(*b->guests));
+				b->guests = xgrow(b->guests, b->nguests,
+				    sizeof(*b->guests));
 				b->guests[b->nguests++] = p;
 			}
 		} else {
@@ -822,7 +822,7 @@ form_question(const struct ast_node *n, struct fquestion **qs, size_t *nq)
 			diag(&n->vals[0].span, M_E_DUPLICATE, id);
 			return;
 		}
-	*qs = xrealloc(*qs, (*nq + 1) * sizeof(**qs));
+	*qs = xgrow(*qs, *nq, sizeof(**qs));
 	q = &(*qs)[(*nq)++];
 	q->id = id;
 	q->text = &n->vals[1];
@@ -844,7 +844,7 @@ form_section(const struct ast_node *n, struct fpart *p)
 	if (!shape(n, 2, 3, 2, "needs a name, a title in quotes and a block") ||
 	    !(id = val_id(n, 0)) || !val_text(n, 1))
 		return;
-	p->sections = xrealloc(p->sections, (p->nsections + 1) * sizeof(*s));
+	p->sections = xgrow(p->sections, p->nsections, sizeof(*s));
 	s = &p->sections[p->nsections++];
 	memset(s, 0, sizeof(*s));
 	s->id = id;
@@ -877,7 +877,7 @@ form_part(const struct ast_node *n, struct form *f)
 	if (!shape(n, 2, 2, 2, "needs a name, a title in quotes and a block") ||
 	    !(id = val_id(n, 0)) || !val_text(n, 1))
 		return;
-	f->parts = xrealloc(f->parts, (f->nparts + 1) * sizeof(*p));
+	f->parts = xgrow(f->parts, f->nparts, sizeof(*p));
 	p = &f->parts[f->nparts++];
 	memset(p, 0, sizeof(*p));
 	p->id = id;
@@ -895,8 +895,7 @@ form_part(const struct ast_node *n, struct form *f)
 			l = c->nvals == 2 ? val_choice(c, 0, layouts, "layout") : 0;
 			if (l < 0 || !val_text(c, c->nvals - 1))
 				continue;
-			p->texts = xrealloc(p->texts, (p->ntexts + 1) *
-			    sizeof(*p->texts));
+			p->texts = xgrow(p->texts, p->ntexts, sizeof(*p->texts));
 			p->texts[p->ntexts].text = &c->vals[c->nvals - 1];
 			p->texts[p->ntexts++].layout = l;
 		} else if (strcmp(c->keyword, "section") == 0) {

@@ -127,7 +127,7 @@ src_add(const char *name, char *text, size_t len)
 	f->name = xstrdup(name);
 	f->text = text;
 	f->len = len;
-	files = xrealloc(files, (nfiles + 1) * sizeof(*files));
+	files = xgrow(files, nfiles, sizeof(*files));
 	files[nfiles++] = f;
 	return f;
 }

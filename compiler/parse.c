@@ -102,7 +102,7 @@ add_value(struct ast_node *n, const struct token *t)
 {
 	struct ast_value *v;
 
-	n->vals = xrealloc(n->vals, (n->nvals + 1) * sizeof(*n->vals));
+	n->vals = xgrow(n->vals, n->nvals, sizeof(*n->vals));
 	v = &n->vals[n->nvals++];
 	v->type = t->type == T_WORD ? VAL_WORD :
 	    t->type == T_STRING ? VAL_STRING : VAL_TEXT;

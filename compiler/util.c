@@ -42,6 +42,16 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n & (n - 1))
+		return p;
+	if (n > ((size_t)-1 / 2) / size)
+		oom();
+	return xrealloc(p, (n ? 2 * n : 1) * size);
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {

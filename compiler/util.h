@@ -12,6 +12,10 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* Makes room for element n of an array appended to one element at a
+ * time: the capacity doubles at each power of two, so that n appends
+ * cost O(n) even where realloc always moves (sanitizers). */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrndup(const char *s, size_t n);
 
 /* A growable byte buffer, always NUL-terminated once anything is added. */
