@@ -100,7 +100,8 @@ FUZZ_SECONDS ?= 60
 fuzz: deps-check build/fuzz/afc-fuzz
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/afc-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=10 build/fuzz/corpus samples tests/bad
+	    -timeout=10 -artifact_prefix=build/fuzz/ \
+	    build/fuzz/corpus samples tests/bad tests/good
 
 bench: deps-check afc
 	@for b in tests/bench.d/*.sh; do sh "$$b" || exit 1; done

@@ -22,6 +22,8 @@ static const struct {
 	[M_W_RAW_HTML] = {DIAG_WARNING,
 	    "HTML in the text is not allowed and is shown as plain text"},
 	[M_W_EMPTY_TEXT] = {DIAG_WARNING, "this text is empty"},
+	[M_W_INCLUDE_TWICE] = {DIAG_WARNING,
+	    "'%s' is already included; this line has no effect"},
 	[M_E_UTF8] = {DIAG_ERROR,
 	    "this byte is not valid UTF-8; save the file as UTF-8"},
 	[M_E_NUL] = {DIAG_ERROR, "the file contains a NUL byte"},

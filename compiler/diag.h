@@ -39,6 +39,7 @@ enum msg {
 	M_W_NO_INVITEES,
 	M_W_RAW_HTML,
 	M_W_EMPTY_TEXT,
+	M_W_INCLUDE_TWICE,
 	/* errors: reading */
 	M_E_UTF8,
 	M_E_NUL,

@@ -27,6 +27,13 @@ static char *include_stack[AST_MAX_INCLUDE_DEPTH + 2];
 static int include_top;
 static const char *include_dir;
 
+/* Files included so far from the file being parsed, and where. */
+static struct included {
+	char *path;
+	struct span at;
+} *included;
+static size_t nincluded;
+
 static struct ast_node *parse_source(const struct srcfile *f, int incdepth);
 
 void
@@ -170,7 +177,20 @@ do_include(struct parser *p, struct ast_node *n)
 				free(path);
 				return;
 			}
-		free(real);
+		/* A second include would declare everything twice. */
+		for (i = 0; i < (int)nincluded; i++)
+			if (strcmp(included[i].path, real) == 0) {
+				diag(&n->vals[0].span, M_W_INCLUDE_TWICE,
+				    n->vals[0].s);
+				diag(&included[i].at, M_NOTE_FREE,
+				    "it is first included here");
+				free(real);
+				free(path);
+				return;
+			}
+		included = xgrow(included, nincluded, sizeof(*included));
+		included[nincluded].path = real;
+		included[nincluded++].at = n->vals[0].span;
 	}
 	if ((text = read_file(path, &len)) == NULL) {
 		diag(&n->vals[0].span, M_E_INCLUDE, n->vals[0].s, strerror(errno));
@@ -298,6 +318,19 @@ parse_source(const struct srcfile *f, int incdepth)
 	return root;
 }
 
+/* Parses a whole source with what it includes. */
+static struct ast_node *
+parse_top(const struct srcfile *f)
+{
+	struct ast_node *root = parse_source(f, 0);
+
+	while (nincluded > 0)
+		free(included[--nincluded].path);
+	free(included);
+	included = NULL;
+	return root;
+}
+
 struct ast_node *
 ast_parse_buffer(const char *name, const char *data, size_t len)
 {
@@ -305,7 +338,7 @@ ast_parse_buffer(const char *name, const char *data, size_t len)
 
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	return parse_source(src_add(name, copy, len), 0);
+	return parse_top(src_add(name, copy, len));
 }
 
 struct ast_node *
@@ -316,5 +349,5 @@ ast_parse_file(const char *path)
 
 	if (text == NULL)
 		return NULL;
-	return parse_source(src_add(path, text, len), 0);
+	return parse_top(src_add(path, text, len));
 }
