@@ -124,6 +124,8 @@ compile(const char *path, struct doc *d)
 	struct model *m;
 	char *base;
 
+	/* Each source is judged on its own messages. */
+	diag_reset();
 	if ((root = ast_parse_file(path)) == NULL) {
 		fprintf(stderr, "afc: error: cannot read '%s': %s\n", path,
 		    strerror(errno));
