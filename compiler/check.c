@@ -512,14 +512,14 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 {
 	static const char *const roles[] = {"none", "responsible", "expert",
 	    "invitee", NULL};
-	const struct ast_node *c;
-	int r, has_of = 0;
+	const struct ast_node *c, *of = NULL, *role = NULL;
+	int r;
 
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT)
 			continue;
 		if (strcmp(c->keyword, "of") == 0) {
-			has_of = 1;
+			of = c;
 			if (field_once(c, p->of, "names the party the person "
 			    "belongs to, as in: of asse") &&
 			    (p->of = resolve_party(m, c, 0, -1, "party")) == NULL)
@@ -529,6 +529,7 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 			    "quotes") && val_text(c, 0))
 				p->function = c->vals[0].s;
 		} else if (strcmp(c->keyword, "role") == 0) {
+			role = c;
 			if (shape(c, 1, 1, 0, "needs one of responsible, expert, "
 			    "invitee or none") &&
 			    (r = val_choice(c, 0, roles, "role")) >= 0)
@@ -537,22 +538,25 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 			unknown_keyword(c, "in a person", kw_person);
 		}
 	}
+	if (of == NULL && !n->bad)
+		diag(&n->span, M_E_MISSING, "this person", "of");
+	if (of == NULL)
+		m->unresolved_people = 1;
+	if (p->of && p->of->kind == PARTY_GROUP) {
+		diag(&of->vals[0].span, M_E_NOT_HERE, "municipalities",
+		    "as a person's party: name one municipality");
+		p->of = NULL;
+		m->unresolved_people = 1;
+	} else if (p->of && (p->role == ROLE_RESPONSIBLE ||
+	    p->role == ROLE_INVITEE) && p->of->kind != PARTY_MUNICIPALITY) {
+		diag(&role->vals[0].span, M_E_NOT_HERE, roles[p->role],
+		    "for a person of a party that is not a municipality");
+	}
 	if (p->of) {
 		p->of->people = xgrow(p->of->people, p->of->npeople,
 		    sizeof(*p->of->people));
 		p->of->people[p->of->npeople++] = p;
 	}
-	if (!has_of && !n->bad)
-		diag(&n->span, M_E_MISSING, "this person", "of");
-	if (!has_of)
-		m->unresolved_people = 1;
-	if (p->of && p->of->kind == PARTY_GROUP)
-		diag(&n->span, M_E_NOT_HERE, "municipalities",
-		    "as a person's party: name one municipality");
-	if (p->of && (p->role == ROLE_RESPONSIBLE || p->role == ROLE_INVITEE) &&
-	    p->of->kind != PARTY_MUNICIPALITY)
-		diag(&n->span, M_E_NOT_HERE, roles[p->role],
-		    "for a person of a party that is not a municipality");
 }
 
 static int
@@ -844,6 +848,10 @@ form_section(const struct ast_node *n, struct fpart *p)
 	if (!shape(n, 2, 3, 2, "needs a name, a title in quotes and a block") ||
 	    !(id = val_id(n, 0)) || !val_text(n, 1))
 		return;
+	if (fpart_section(p, id) != NULL) {
+		diag(&n->vals[0].span, M_E_DUPLICATE, id);
+		return;
+	}
 	p->sections = xgrow(p->sections, p->nsections, sizeof(*s));
 	s = &p->sections[p->nsections++];
 	memset(s, 0, sizeof(*s));
@@ -872,11 +880,17 @@ form_part(const struct ast_node *n, struct form *f)
 	struct fpart *p;
 	const struct ast_node *c;
 	const char *id;
+	size_t i;
 	int l;
 
 	if (!shape(n, 2, 2, 2, "needs a name, a title in quotes and a block") ||
 	    !(id = val_id(n, 0)) || !val_text(n, 1))
 		return;
+	for (i = 0; i < f->nparts; i++)
+		if (strcmp(f->parts[i].id, id) == 0) {
+			diag(&n->vals[0].span, M_E_DUPLICATE, id);
+			return;
+		}
 	f->parts = xgrow(f->parts, f->nparts, sizeof(*p));
 	p = &f->parts[f->nparts++];
 	memset(p, 0, sizeof(*p));
@@ -1576,10 +1590,13 @@ check_zsection(struct model *m, const struct ast_node *n,
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT)
 			continue;
-		if (strcmp(c->keyword, "answer") == 0)
-			check_answer(m, c, fs ? fs->questions : NULL,
-			    fs ? fs->nquestions : 0, answered, "section", id);
-		else if (!check_content_stmt(m, c))
+		/* The answers of a misnamed section would all be reported. */
+		if (strcmp(c->keyword, "answer") == 0) {
+			if (fs || n->nvals == 2)
+				check_answer(m, c, fs ? fs->questions : NULL,
+				    fs ? fs->nquestions : 0, answered,
+				    "section", id);
+		} else if (!check_content_stmt(m, c))
 			unknown_keyword(c, "in a section", kw_zpart);
 	}
 	if (fs)
@@ -1815,6 +1832,8 @@ model_free(struct model *m)
 	free(m->ents);
 	free(m->syms->slots);
 	free(m->syms);
+	if (m->group)
+		free(m->group->people);	/* a person 'of municipalities' */
 	free(m->group);
 	free(m->zone);
 	free(m->parts);
