@@ -110,6 +110,9 @@ static const char *const kw_content[] = {"text", "remark", "contacts",
 static const char *const kw_zpart[] = {"section", "answer", "text", "remark",
     "contacts", "invitees", "deadline", "targetgroups", "schedule",
     "rotation", "theme", NULL};
+static const char *const kw_zsection[] = {"answer", "text", "remark",
+    "contacts", "invitees", "deadline", "targetgroups", "schedule",
+    "rotation", "theme", NULL};
 static const char *const kw_targetgroups[] = {"group", NULL};
 static const char *const kw_schedule[] = {"focus", "continues", NULL};
 static const char *const kw_rotation[] = {"activity", "turns", NULL};
@@ -146,6 +149,7 @@ unknown_keyword(const struct ast_node *n, const char *where,
 		buf_printf(&b, "%s%s", k == allowed ? "" : k[1] ? ", " : " and ", *k);
 	/* A keyword of another block is misplaced, not unknown. */
 	if (in_list(kw_top, n->keyword) || in_list(kw_content, n->keyword) ||
+	    in_list(kw_zpart, n->keyword) ||
 	    in_list(kw_document, n->keyword) || in_list(kw_deadline, n->keyword) ||
 	    in_list(kw_person, n->keyword) || in_list(kw_body, n->keyword))
 		diag(&n->span, M_E_NOT_HERE, n->keyword, b.data);
@@ -209,6 +213,20 @@ val_text(const struct ast_node *n, size_t i)
 		return NULL;
 	}
 	return v->s;
+}
+
+/* The value at i as a heading's title: text that is not empty. */
+static const char *
+val_title(const struct ast_node *n, size_t i)
+{
+	const char *t = val_text(n, i);
+
+	if (t && t[strspn(t, " \n")] == '\0') {
+		diag(&n->vals[i].span, M_E_ARGS, n->keyword, "has an empty "
+		    "title; write the title between the quotes");
+		return NULL;
+	}
+	return t;
 }
 
 /* The value at i as one of the words in choices, as an index, or -1. */
@@ -846,7 +864,7 @@ form_section(const struct ast_node *n, struct fpart *p)
 	const char *id;
 
 	if (!shape(n, 2, 3, 2, "needs a name, a title in quotes and a block") ||
-	    !(id = val_id(n, 0)) || !val_text(n, 1))
+	    !(id = val_id(n, 0)) || !val_title(n, 1))
 		return;
 	if (fpart_section(p, id) != NULL) {
 		diag(&n->vals[0].span, M_E_DUPLICATE, id);
@@ -884,7 +902,7 @@ form_part(const struct ast_node *n, struct form *f)
 	int l;
 
 	if (!shape(n, 2, 2, 2, "needs a name, a title in quotes and a block") ||
-	    !(id = val_id(n, 0)) || !val_text(n, 1))
+	    !(id = val_id(n, 0)) || !val_title(n, 1))
 		return;
 	for (i = 0; i < f->nparts; i++)
 		if (strcmp(f->parts[i].id, id) == 0) {
@@ -1416,7 +1434,8 @@ check_rotation(struct model *m, const struct ast_node *n)
 	}
 }
 
-static void check_content(struct model *m, const struct ast_node *n);
+static void check_content(struct model *m, const struct ast_node *n,
+    const char *where);
 
 /* One statement of content; returns 0 when kw is not a content keyword. */
 static int
@@ -1437,33 +1456,42 @@ check_content_stmt(struct model *m, const struct ast_node *c)
 		    "deadline accenten"))
 			resolve(m, c, 0, ENT_DEADLINE, "deadline");
 	} else if (strcmp(kw, "targetgroups") == 0) {
-		if (shape(c, 0, 0, 2, "takes a block of groups"))
-			check_list_items(c, "group", "needs the group and its "
-			    "notes, each in quotes", "in targetgroups",
-			    kw_targetgroups);
+		if (!shape(c, 0, 0, 2, "takes a block of groups"))
+			return 1;
+		check_list_items(c, "group", "needs the group and its notes, "
+		    "each in quotes", "in targetgroups", kw_targetgroups);
+		if (!has_stmt(c, "group"))
+			diag(&c->span, M_E_MISSING, "this list of target groups",
+			    "group");
 	} else if (strcmp(kw, "schedule") == 0) {
-		if (shape(c, 0, 0, 2, "takes a block of focus themes"))
-			check_schedule(c);
+		if (!shape(c, 0, 0, 2, "takes a block of focus themes"))
+			return 1;
+		check_schedule(c);
+		if (!has_stmt(c, "focus"))
+			diag(&c->span, M_E_MISSING, "this schedule", "focus");
 	} else if (strcmp(kw, "rotation") == 0) {
-		if (shape(c, 0, 0, 2, "takes a block of activities"))
-			check_rotation(m, c);
+		if (!shape(c, 0, 0, 2, "takes a block of activities"))
+			return 1;
+		check_rotation(m, c);
+		if (!has_stmt(c, "activity"))
+			diag(&c->span, M_E_MISSING, "this rotation", "activity");
 	} else if (strcmp(kw, "theme") == 0) {
 		if (shape(c, 2, 2, 2, "needs a name, a title in quotes and a "
-		    "block") && val_id(c, 0) && val_text(c, 1))
-			check_content(m, c);
+		    "block") && val_id(c, 0) && val_title(c, 1))
+			check_content(m, c, "in a theme");
 	} else
 		return 0;
 	return 1;
 }
 
 static void
-check_content(struct model *m, const struct ast_node *n)
+check_content(struct model *m, const struct ast_node *n, const char *where)
 {
 	const struct ast_node *c;
 
 	for (c = n->first; c; c = c->next)
 		if (c->type == AST_STMT && !check_content_stmt(m, c))
-			unknown_keyword(c, "in a theme", kw_content);
+			unknown_keyword(c, where, kw_content);
 }
 
 /* ---- the zone's parts, sections and answers ---- */
@@ -1525,7 +1553,7 @@ check_answer(struct model *m, const struct ast_node *c,
 	}
 	answered[at] = c;
 	if (c->has_block)
-		check_content(m, c);
+		check_content(m, c, "in an answer");
 	else
 		check_prose_value(m, c, 1);
 }
@@ -1565,8 +1593,11 @@ check_zsection(struct model *m, const struct ast_node *n,
 
 	if (!shape(n, 1, 2, 2, "needs the section's name, a title in quotes "
 	    "when the form has no such section, and a block") ||
-	    !(id = val_id(n, 0)) || (n->nvals == 2 && !val_text(n, 1)))
+	    !(id = val_id(n, 0)))
 		return;
+	/* A refused title is reported; the section is still checked. */
+	if (n->nvals == 2)
+		val_title(n, 1);
 	fs = fpart_section(fp, id);
 	if (fs == NULL && n->nvals < 2) {
 		struct buf b = {0};
@@ -1597,7 +1628,7 @@ check_zsection(struct model *m, const struct ast_node *n,
 				    fs ? fs->nquestions : 0, answered,
 				    "section", id);
 		} else if (!check_content_stmt(m, c))
-			unknown_keyword(c, "in a section", kw_zpart);
+			unknown_keyword(c, "in a section", kw_zsection);
 	}
 	if (fs)
 		require_answers(m, n, fs->questions, fs->nquestions, answered);
@@ -1628,9 +1659,10 @@ check_zpart(struct model *m, const struct ast_node *n)
 	if (strcmp(n->keyword, "part") != 0 || f == NULL)
 		return;
 	if (!shape(n, 1, 2, 2, "needs the name of a part of the form, an "
-	    "optional title in quotes, and a block") || !(id = val_id(n, 0)) ||
-	    (n->nvals == 2 && !val_text(n, 1)))
+	    "optional title in quotes, and a block") || !(id = val_id(n, 0)))
 		return;
+	if (n->nvals == 2)
+		val_title(n, 1);
 	for (i = 0; i < f->nparts; i++)
 		if (strcmp(f->parts[i].id, id) == 0)
 			fp = &f->parts[i];
