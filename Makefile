@@ -100,7 +100,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps-check build/fuzz/afc-fuzz
 	@mkdir -p build/fuzz/corpus
 	build/fuzz/afc-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=10 -artifact_prefix=build/fuzz/ \
+	    -timeout=10 -artifact_prefix=build/fuzz/ -dict=tests/fuzz.dict \
 	    build/fuzz/corpus samples tests/bad tests/good
 
 bench: deps-check afc

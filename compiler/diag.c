@@ -34,7 +34,6 @@ static const struct {
 	[M_E_CHAR] = {DIAG_ERROR, "unexpected character '%s'"},
 	[M_E_STRING_EOL] = {DIAG_ERROR,
 	    "the text in quotes is not closed on this line; add a closing '\"'"},
-	[M_E_STRING_EOF] = {DIAG_ERROR, "unterminated string"},
 	[M_E_TEXT_EOF] = {DIAG_ERROR,
 	    "text block is not closed; end it with a line holding only '\"\"\"'"},
 	[M_E_TEXT_OPEN] = {DIAG_ERROR,

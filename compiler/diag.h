@@ -47,7 +47,6 @@ enum msg {
 	M_E_TAB,
 	M_E_CHAR,
 	M_E_STRING_EOL,
-	M_E_STRING_EOF,
 	M_E_TEXT_EOF,
 	M_E_TEXT_OPEN,
 	M_E_TEXT_INDENT,
