@@ -749,6 +749,24 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 static const char *const how_names[] = {"unspecified", "digital", "paper",
     "mail", "meeting", NULL};
 
+/* what = "what" TEXT [ "singular" ]: a singular subject "wordt" delivered. */
+static void
+check_what(const struct ast_node *c, struct deadline *dl)
+{
+	static const char *const singular[] = {"singular", NULL};
+
+	if (dl->what) {
+		diag(&c->span, M_E_REPEATED, c->keyword);
+		return;
+	}
+	if (!shape(c, 1, 2, 0, "needs what is delivered, in quotes, and "
+	    "'singular' after it when it is one thing") || !val_text(c, 0))
+		return;
+	dl->what = c->vals[0].s;
+	dl->singular = c->nvals == 2 &&
+	    val_choice(c, 1, singular, "word after what") == 0;
+}
+
 static void
 check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 {
@@ -759,14 +777,15 @@ check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT)
 			continue;
-		textfield = strcmp(c->keyword, "what") == 0 ? &dl->what :
-		    strcmp(c->keyword, "action") == 0 ? &dl->action :
+		textfield = strcmp(c->keyword, "action") == 0 ? &dl->action :
 		    strcmp(c->keyword, "by") == 0 ? &dl->by :
 		    strcmp(c->keyword, "audience") == 0 ? &dl->audience : NULL;
 		if (textfield) {
 			if (field_once(c, *textfield, "needs one text in quotes") &&
 			    val_text(c, 0))
 				*textfield = c->vals[0].s;
+		} else if (strcmp(c->keyword, "what") == 0) {
+			check_what(c, dl);
 		} else if (strcmp(c->keyword, "due") == 0) {
 			if (has_due++)
 				diag(&c->span, M_E_REPEATED, c->keyword);

@@ -187,12 +187,13 @@ people_list(const struct model *m, cmark_node *l, enum role role, int strong)
 	buf_free(&b);
 }
 
-/* "X worden uiterlijk ... aan ... digitaal overgemaakt vanuit ... door ..." */
+/* "X worden (wordt) uiterlijk ... aan ... digitaal overgemaakt vanuit ...
+ * door ... aan ..." */
 static void
 deadline_sentence(const struct model *m, const struct deadline *d,
     struct buf *b)
 {
-	buf_printf(b, "%s worden ", d->what);
+	buf_printf(b, "%s %s ", d->what, d->singular ? "wordt" : "worden");
 	nl_due(b, &d->due);
 	if (d->to) {
 		buf_puts(b, " aan ");

@@ -124,6 +124,7 @@ struct deadline {
 	struct party *from, *to;
 	enum how how;
 	struct due due;
+	int singular;		/* the subject is one thing: "wordt" */
 };
 
 struct fquestion {
