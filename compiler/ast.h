@@ -62,6 +62,14 @@ struct span text_span(const struct ast_value *v, size_t k, size_t len);
 /* Directories searched for included files after the including file's own. */
 void ast_set_include_dir(const char *dir);
 
+/*
+ * The keywords that only stand at the top of a file. A line that starts
+ * in the first column with one of them always starts a statement at the
+ * top: a block left open before it is reported and ends there, so that
+ * one missing '}' gives one message.
+ */
+extern const char *const ast_top_keywords[];
+
 /* Limits against hostile input. */
 #define AST_MAX_DEPTH 64
 #define AST_MAX_INCLUDE_DEPTH 16

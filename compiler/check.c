@@ -86,9 +86,7 @@ model_suggest(const struct model *m, const char *id, int kind)
 	return near;
 }
 
-static const char *const kw_top[] = {"include", "document", "form", "event",
-    "council", "municipality", "partner", "person", "body", "deadline",
-    "part", NULL};
+static const char *const *const kw_top = ast_top_keywords;
 static const char *const kw_document[] = {"form", "layout", "numbering",
     "title", "subtitle", "zone", "council", "version", "date", "status",
     "subject", "keywords", "letterhead", NULL};

@@ -101,6 +101,36 @@ skip_block(struct parser *p)
 	}
 }
 
+const char *const ast_top_keywords[] = {"include", "document", "form",
+    "event", "council", "municipality", "partner", "person", "body",
+    "deadline", "part", NULL};
+
+/* Whether tok is a top-level keyword in the first column. */
+static int
+at_top_keyword(const struct parser *p)
+{
+	const char *const *k;
+
+	if (p->tok.type != T_WORD || p->tok.span.col != 1)
+		return 0;
+	for (k = ast_top_keywords; *k; k++)
+		if (strcmp(*k, p->tok.s) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether tok starts a statement like the one whose block is open, in
+ * the same column ("section" under "section"): the block lacks its '}'.
+ */
+static int
+starts_sibling(const struct parser *p, const struct ast_node *block)
+{
+	return p->tok.type == T_WORD && block->type == AST_STMT &&
+	    p->tok.span.col == block->span.col &&
+	    strcmp(p->tok.s, block->keyword) == 0;
+}
+
 static void parse_lines(struct parser *p, struct ast_node *parent);
 
 /* value = WORD | STRING | TEXT */
@@ -246,7 +276,8 @@ parse_statement(struct parser *p, struct ast_node *parent)
 		advance(p);
 	}
 	if (p->tok.type != T_NEWLINE && p->tok.type != T_EOF &&
-	    p->tok.type != T_RBRACE) {
+	    p->tok.type != T_RBRACE && !at_top_keyword(p) &&
+	    !starts_sibling(p, n)) {
 		expected(p, "the end of the line");
 		n->bad = 1;
 		skip_line(p);
@@ -284,6 +315,9 @@ parse_lines(struct parser *p, struct ast_node *parent)
 			advance(p);
 			break;
 		case T_WORD:
+			if (parent->type != AST_FILE && (at_top_keyword(p) ||
+			    starts_sibling(p, parent)))
+				return;	/* the block lacks its '}' */
 			parse_statement(p, parent);
 			break;
 		default:

@@ -230,20 +230,28 @@ test_parser(void)
 	    "t.afs:2:1: error: '}' without a matching '{'\n }\n ^\n");
 	CHECK_STR("parse: an unclosed '{'", parse_msgs("a {\n  b\n"),
 	    "t.afs:1:3: error: '{' is not closed; add a '}'\n a {\n   ^\n");
+	CHECK_STR("parse: a top-level keyword ends an open block",
+	    parse_msgs("a {\n  b\nperson x \"X\"\n"),
+	    "t.afs:1:3: error: '{' is not closed; add a '}'\n a {\n   ^\n");
+	CHECK_STR("parse: a statement like the open one ends it",
+	    parse_msgs("a {\n  s {\n    t\n  s {\n  }\n}\n"),
+	    "t.afs:2:5: error: '{' is not closed; add a '}'\n   s {\n     ^\n");
 	CHECK_STR("parse: every bad line is reported",
 	    parse_msgs("a \"x\" {\n} b\n\"c\"\nd\n"),
 	    "t.afs:2:3: error: expected the end of the line, found a word\n"
 	    " } b\n   ^\n"
 	    "t.afs:3:1: error: expected a keyword, found a text in quotes\n"
 	    " \"c\"\n ^^^\n");
+	/* Nested blocks alternate their keywords: "a" under "a" in the
+	 * same column would end the outer one. */
 	for (i = 0; i < AST_MAX_DEPTH; i++)
-		buf_puts(&b, "a {\n");
+		buf_puts(&b, i % 2 ? "b {\n" : "a {\n");
 	for (i = 0; i < AST_MAX_DEPTH; i++)
 		buf_puts(&b, "}\n");
 	CHECK_STR("parse: 64 levels are allowed", parse_msgs(b.data), "");
 	b.len = 0;
 	for (i = 0; i <= AST_MAX_DEPTH; i++)
-		buf_puts(&b, "a {\n");
+		buf_puts(&b, i % 2 ? "b {\n" : "a {\n");
 	for (i = 0; i <= AST_MAX_DEPTH; i++)
 		buf_puts(&b, "}\n");
 	CHECK_STR("parse: 65 levels are not", parse_msgs(b.data),
