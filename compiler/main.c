@@ -48,6 +48,7 @@ static const char usage_text[] =
 "  AFC_DATADIR    where templates/ and fonts/ are (default: next to the\n"
 "                 afc binary when it runs from its source tree, else\n"
 "                 " AFC_DATADIR ")\n"
+"  SOURCE_DATE_EPOCH  the PDF creation date when the source gives no date\n"
 "\n"
 "exit status: 0 no errors (warnings allowed), 1 errors in the sources,\n"
 "2 wrong usage, 3 a system error (unreadable file, unwritable output).\n";
