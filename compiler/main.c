@@ -47,6 +47,7 @@ static const char usage_text[] =
 "environment:\n"
 "  AFC_DATADIR    where templates/ and fonts/ are (default: next to the\n"
 "                 afc binary when it runs from its source tree, else\n"
+"                 ../share/afc from its directory, else\n"
 "                 " AFC_DATADIR ")\n"
 "  SOURCE_DATE_EPOCH  the PDF creation date when the source gives no date\n"
 "\n"
@@ -70,10 +71,24 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Whether dir holds afc's data: templates/forms. */
+static int
+has_data(const char *dir)
+{
+	struct buf b = {0};
+	int yes;
+
+	buf_printf(&b, "%s/templates/forms", dir);
+	yes = is_dir(b.data);
+	buf_free(&b);
+	return yes;
+}
+
 /*
  * templates/ and fonts/ live next to a binary run from its source tree
- * (./afc, or build/asan/afc two levels down), or in the installed data
- * directory.
+ * (./afc, or build/asan/afc two levels down), in share/afc beside the
+ * bin/ of an installed binary wherever it was installed, or in the data
+ * directory it was built for.
  */
 static char *
 find_datadir(void)
@@ -87,19 +102,20 @@ find_datadir(void)
 	if (env && *env)
 		return xstrdup(env);
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
-			*slash = '\0';
-			b.len = 0;
-			buf_printf(&b, "%s/templates/forms", exe);
-			if (is_dir(b.data)) {
-				buf_free(&b);
-				return xstrdup(exe[0] ? exe : "/");
-			}
+	if (n <= 0)
+		return xstrdup(AFC_DATADIR);
+	exe[n] = '\0';
+	for (up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
+		*slash = '\0';
+		if (has_data(exe[0] ? exe : "/"))
+			return xstrdup(exe[0] ? exe : "/");
+		if (up == 0) {
+			buf_printf(&b, "%s/../share/afc", exe);
+			if (has_data(b.data))
+				return buf_take(&b);
+			buf_free(&b);
 		}
 	}
-	buf_free(&b);
 	return xstrdup(AFC_DATADIR);
 }
 
