@@ -494,11 +494,10 @@ field_once(const struct ast_node *n, const void *already, const char *usage)
 }
 
 static void
-check_party(struct model *m, const struct ast_node *n, struct party *p)
+check_party(const struct ast_node *n, struct party *p)
 {
 	const struct ast_node *c;
 
-	(void)m;
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT)
 			continue;
@@ -823,7 +822,7 @@ define(struct model *m, const struct ast_node *n)
 		return;
 	switch (e->kind) {
 	case ENT_PARTY:
-		check_party(m, n, (struct party *)e);
+		check_party(n, (struct party *)e);
 		break;
 	case ENT_PERSON:
 		check_person(m, n, (struct person *)e);
@@ -1762,24 +1761,17 @@ check_unused(struct model *m, const struct srcfile *own)
 static void
 add_builtins(struct model *m)
 {
-	static struct ast_value none;
-
 	m->group = xcalloc(1, sizeof(*m->group));
 	m->group->e.kind = ENT_PARTY;
 	m->group->e.id = "municipalities";
 	m->group->kind = PARTY_GROUP;
 	m->group->name = "de lokale besturen";
 	sym_put(m->syms, &m->group->e);
-	(void)none;
-	{
-		struct entity *zone = xcalloc(1, sizeof(*zone));
-
-		zone->kind = ENT_ZONE;
-		zone->id = "zone";
-		zone->used = 1;
-		sym_put(m->syms, zone);
-		m->zone = zone;
-	}
+	m->zone = xcalloc(1, sizeof(*m->zone));
+	m->zone->kind = ENT_ZONE;
+	m->zone->id = "zone";
+	m->zone->used = 1;
+	sym_put(m->syms, m->zone);
 }
 
 static int

@@ -29,18 +29,14 @@ add_escaped(struct buf *out, const char *s)
 }
 
 static void
-join_members(struct buf *b, const struct model *m, const struct body *bd)
+join_members(struct buf *b, const struct body *bd)
 {
 	const char **names = xcalloc(bd->nmembers + 1, sizeof(*names));
-	struct buf tmp = {0};
 	size_t i;
 
 	for (i = 0; i < bd->nmembers; i++)
 		names[i] = bd->members[i]->name;
-	(void)m;
-	nl_join(&tmp, names, bd->nmembers);
-	buf_puts(b, tmp.data ? tmp.data : "");
-	buf_free(&tmp);
+	nl_join(b, names, bd->nmembers);
 	free(names);
 }
 
@@ -122,7 +118,7 @@ field_value(const struct model *m, struct entity *e, const char *field,
 		else if (strcmp(field, "yearly") == 0 && bd->yearly)
 			buf_puts(b, bd->yearly);
 		else if (strcmp(field, "members") == 0)
-			join_members(b, m, bd);
+			join_members(b, bd);
 		else
 			return -1;
 		return 0;

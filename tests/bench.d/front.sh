@@ -11,7 +11,7 @@ cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -o build/bench/front \
 python3 tests/bench.d/synth.py 1048576 > build/bench/synthetic.afs
 
 echo "== front end: parse + check + lower + Markdown, in process"
-build/bench/front build/bench/synthetic.afs 10
+build/bench/front build/bench/synthetic.afs 30
 for s in samples/*.afs; do
 	build/bench/front "$s" 200
 done
