@@ -12,15 +12,27 @@
 
 static cmark_node *copy_node(cmark_node *n);
 
+/* Wraps the inlines of a paragraph in one STRONG node. */
+static void
+embolden(cmark_node *para)
+{
+	cmark_node *strong = cmark_node_new(CMARK_NODE_STRONG), *c;
+
+	while ((c = cmark_node_first_child(para)) != NULL)
+		cmark_node_append_child(strong, c);
+	cmark_node_append_child(para, strong);
+}
+
 /*
  * Copies the children of from into to. Our custom blocks have no
- * Markdown of their own: their children stand in their place, and a
- * remark's first paragraph starts with the arrow the documents use.
+ * Markdown of their own: their children stand in their place. A remark's
+ * first paragraph starts with the arrow the documents use, and a
+ * question is set in bold, apart from its answer.
  */
 static void
 copy_children(cmark_node *from, cmark_node *to)
 {
-	cmark_node *c, *first, *arrow;
+	cmark_node *c, *first, *p, *arrow;
 
 	for (c = cmark_node_first_child(from); c; c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) != CMARK_NODE_CUSTOM_BLOCK) {
@@ -37,6 +49,10 @@ copy_children(cmark_node *from, cmark_node *to)
 			cmark_node_set_literal(arrow, "\xe2\x9e\xa2 ");
 			cmark_node_prepend_child(first, arrow);
 		}
+		for (p = first; doc_kind(c) == DOC_QUESTION && p;
+		    p = cmark_node_next(p))
+			if (cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH)
+				embolden(p);
 	}
 }
 
