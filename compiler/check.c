@@ -64,26 +64,14 @@ model_find(const struct model *m, const char *id)
 const char *
 model_suggest(const struct model *m, const char *id, int kind)
 {
-	size_t i, d, best = 3, limit = strlen(id) / 3 + 1;
-	const char *near = NULL;
+	struct nearest nr;
+	size_t i;
 
-	/* One letter off a two-letter name is a guess, not a suggestion. */
-	if (strlen(id) < 3)
-		return NULL;
-	if (limit > 2)
-		limit = 2;
-	for (i = 0; i < m->nents; i++) {
-		const struct entity *e = m->ents[i];
-
-		if (kind >= 0 && (int)e->kind != kind)
-			continue;
-		d = edit_distance(id, e->id, limit);
-		if (d <= limit && d < best) {
-			best = d;
-			near = e->id;
-		}
-	}
-	return near;
+	nearest_init(&nr, id);
+	for (i = 0; i < m->nents; i++)
+		if (kind < 0 || (int)m->ents[i]->kind == kind)
+			nearest_try(&nr, m->ents[i]->id);
+	return nr.best;
 }
 
 static const char *const *const kw_top = ast_top_keywords;
@@ -129,19 +117,13 @@ static void
 unknown_keyword(const struct ast_node *n, const char *where,
     const char *const *allowed)
 {
-	struct buf b = {0}, near = {0};
+	struct buf b = {0};
 	const char *const *k;
-	size_t best = 3;
+	struct nearest near;
 
-	for (k = allowed; *k; k++) {
-		size_t d = edit_distance(n->keyword, *k, 2);
-
-		if (d <= 2 && d < best) {
-			best = d;
-			near.len = 0;
-			buf_puts(&near, *k);
-		}
-	}
+	nearest_init(&near, n->keyword);
+	for (k = allowed; *k; k++)
+		nearest_try(&near, *k);
 	buf_printf(&b, "%s; the keywords here are ", where);
 	for (k = allowed; *k; k++)
 		buf_printf(&b, "%s%s", k == allowed ? "" : k[1] ? ", " : " and ", *k);
@@ -153,10 +135,9 @@ unknown_keyword(const struct ast_node *n, const char *where,
 		diag(&n->span, M_E_NOT_HERE, n->keyword, b.data);
 	else
 		diag(&n->span, M_E_UNKNOWN_KEYWORD, n->keyword, b.data);
-	if (near.len)
-		diag(&n->span, M_NOTE_DIDYOUMEAN, near.data);
+	if (near.best)
+		diag(&n->span, M_NOTE_DIDYOUMEAN, near.best);
 	buf_free(&b);
-	buf_free(&near);
 }
 
 /* Checks a statement's number of values and block; reports with usage. */
@@ -1546,15 +1527,15 @@ check_answer(struct model *m, const struct ast_node *c,
 	    !(id = val_id(c, 0)))
 		return;
 	if (!find_question(qs, nq, id, &at)) {
-		const char *near = NULL;
-		size_t i, d, best = 3;
+		struct nearest near;
+		size_t i;
 
 		diag(&c->vals[0].span, M_E_NOT_A_QUESTION, id, where, where_id);
+		nearest_init(&near, id);
 		for (i = 0; i < nq; i++)
-			if ((d = edit_distance(id, qs[i].id, 2)) < best)
-				best = d, near = qs[i].id;
-		if (near)
-			diag(&c->vals[0].span, M_NOTE_DIDYOUMEAN, near);
+			nearest_try(&near, qs[i].id);
+		if (near.best)
+			diag(&c->vals[0].span, M_NOTE_DIDYOUMEAN, near.best);
 		return;
 	}
 	if (answered[at]) {
@@ -1617,20 +1598,17 @@ check_zsection(struct model *m, const struct ast_node *n,
 	fs = fpart_section(fp, id);
 	if (fs == NULL && n->nvals < 2) {
 		struct buf b = {0};
-		size_t i, best = 3;
-		const char *near = NULL;
+		struct nearest near;
+		size_t i;
 
-		for (i = 0; i < fp->nsections; i++) {
-			size_t d = edit_distance(id, fp->sections[i].id, 2);
-
-			if (d < best)
-				best = d, near = fp->sections[i].id;
-		}
+		nearest_init(&near, id);
+		for (i = 0; i < fp->nsections; i++)
+			nearest_try(&near, fp->sections[i].id);
 		buf_printf(&b, " in part '%s'; give the new section a title in "
 		    "quotes", fp->id);
 		diag(&n->vals[0].span, M_E_NOT_IN_FORM, "section", id, b.data);
-		if (near)
-			diag(&n->vals[0].span, M_NOTE_DIDYOUMEAN, near);
+		if (near.best)
+			diag(&n->vals[0].span, M_NOTE_DIDYOUMEAN, near.best);
 		buf_free(&b);
 	}
 	answered = xcalloc(fs ? fs->nquestions + 1 : 1, sizeof(*answered));

@@ -635,18 +635,18 @@ unknown_placeholder(const struct template *t, size_t off, size_t len,
 {
 	struct span sp = template_span(t, off, off + len);
 	struct buf names = {0};
-	size_t i, d, best = 3;
-	const char *near = NULL;
+	struct nearest near;
+	size_t i;
 
+	nearest_init(&near, name);
 	for (i = 0; i < nslots; i++) {
 		buf_printf(&names, "%s{{%s}}", i ? ", " : "", slots[i].name);
-		if ((d = edit_distance(name, slots[i].name, 2)) < best)
-			best = d, near = slots[i].name;
+		nearest_try(&near, slots[i].name);
 	}
 	diag(&sp, M_E_TEMPLATE_NAME, (int)len, t->text + off, names.data);
-	if (near) {
+	if (near.best) {
 		names.len = 0;
-		buf_printf(&names, "{{%s}}", near);
+		buf_printf(&names, "{{%s}}", near.best);
 		diag(&sp, M_NOTE_DIDYOUMEAN, names.data);
 	}
 	buf_free(&names);

@@ -228,23 +228,21 @@ find_key(const char *section, const char *name)
 static void
 unknown(struct reader *r, yaml_node_t *k, const char *section)
 {
-	const char *name = scalar(k) ? scalar(k) : "?", *best = NULL, *cand;
-	size_t i, d, bestd = 3;
+	const char *name = scalar(k) ? scalar(k) : "?";
+	struct nearest near;
 	struct span sp;
+	size_t i;
 
 	fail(r, k, M_E_STYLE_KEY, name, section ? section : "the stylesheet");
+	nearest_init(&near, name);
 	for (i = 0; i < NELEM(keys); i++) {
 		if (section && strcmp(keys[i].section, section) != 0)
 			continue;
-		cand = section ? keys[i].name : keys[i].section;
-		if ((d = edit_distance(name, cand, 2)) < bestd) {
-			bestd = d;
-			best = cand;
-		}
+		nearest_try(&near, section ? keys[i].name : keys[i].section);
 	}
-	if (best) {
+	if (near.best) {
 		sp = node_span(r->file, k);
-		diag(&sp, M_NOTE_DIDYOUMEAN, best);
+		diag(&sp, M_NOTE_DIDYOUMEAN, near.best);
 	}
 }
 

@@ -235,6 +235,32 @@ str_hash(const char *s)
 	return h;
 }
 
+void
+nearest_init(struct nearest *nr, const char *name)
+{
+	size_t len = strlen(name);
+
+	nr->name = name;
+	nr->best = NULL;
+	nr->dist = len < 3 ? 0 : len / 3 + 1 > 2 ? 2 : len / 3 + 1;
+}
+
+void
+nearest_try(struct nearest *nr, const char *candidate)
+{
+	size_t d;
+
+	if (nr->dist == 0)
+		return;
+	d = edit_distance(nr->name, candidate, nr->dist);
+	/* A tie keeps the first candidate, so notes do not depend on
+	 * anything but the order of declaration. */
+	if (d > 0 && (d < nr->dist || (d == nr->dist && nr->best == NULL))) {
+		nr->best = candidate;
+		nr->dist = d;
+	}
+}
+
 size_t
 edit_distance(const char *a, const char *b, size_t limit)
 {

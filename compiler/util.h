@@ -46,6 +46,21 @@ void utf8_encode(struct buf *b, unsigned cp);
 /* FNV-1a hash of a string, for the hash tables of names. */
 size_t str_hash(const char *s);
 
+/*
+ * The candidate closest to a misspelt name, for a "did you mean" note:
+ * within two edits (one for names of up to five letters), never the name
+ * itself, and none for names shorter than three letters, where one
+ * letter off is a guess.
+ */
+struct nearest {
+	const char *name;
+	const char *best;	/* NULL until a candidate is close enough */
+	size_t dist;
+};
+
+void nearest_init(struct nearest *nr, const char *name);
+void nearest_try(struct nearest *nr, const char *candidate);
+
 /* Edit distance between two strings, giving up (returning limit + 1)
  * once it exceeds limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);

@@ -477,6 +477,26 @@ test_helpers(void)
 	CHECK("edit_distance: empty", edit_distance("", "abc", 5) == 3);
 	CHECK("edit_distance: gives up past the limit",
 	    edit_distance("abcdef", "uvwxyz", 2) == 3);
+	{
+		struct nearest nr;
+
+		nearest_init(&nr, "liedekrke");
+		nearest_try(&nr, "asse");
+		nearest_try(&nr, "liedekerke");
+		nearest_try(&nr, "liedekerk");
+		CHECK_STR("nearest: the closest within two edits", nr.best,
+		    "liedekerke");
+		nearest_init(&nr, "asse");
+		nearest_try(&nr, "asse");
+		CHECK("nearest: never the name itself", nr.best == NULL);
+		nearest_init(&nr, "as");
+		nearest_try(&nr, "asse");
+		nearest_try(&nr, "at");
+		CHECK("nearest: no guess for a two-letter name", nr.best == NULL);
+		nearest_init(&nr, "opwijk");
+		nearest_try(&nr, "merchtem");
+		CHECK("nearest: nothing close", nr.best == NULL);
+	}
 	CHECK("str_hash: stable", str_hash("asse") == str_hash("asse") &&
 	    str_hash("asse") != str_hash("esse"));
 	s = buf_take(&b);
