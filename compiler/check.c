@@ -1057,8 +1057,6 @@ doc_field(struct model *m, const struct ast_node *c)
 	}
 }
 
-static const struct ast_node *docnode;
-
 static void
 check_document(struct model *m, const struct ast_node *n)
 {
@@ -1066,12 +1064,12 @@ check_document(struct model *m, const struct ast_node *n)
 
 	if (strcmp(n->keyword, "document") != 0)
 		return;
-	if (docnode) {
+	if (m->docnode) {
 		diag(&n->span, M_E_REPEATED, "document");
-		diag(&docnode->span, M_NOTE_PREVIOUS, "document");
+		diag(&m->docnode->span, M_NOTE_PREVIOUS, "document");
 		return;
 	}
-	docnode = n;
+	m->docnode = n;
 	if (!shape(n, 0, 0, 2, "takes no values and needs a block"))
 		return;
 	m->doc.layout = LAYOUT_SECTIONS;
@@ -1770,7 +1768,6 @@ check(const struct ast_node *root)
 	size_t i;
 
 	m->syms = xcalloc(1, sizeof(*m->syms));
-	docnode = NULL;
 	add_builtins(m);
 	if (empty_file(root)) {
 		struct span sp = span_at(root->span.file, 0, 0);
@@ -1783,7 +1780,7 @@ check(const struct ast_node *root)
 	each_top(m, root, define);
 	each_top(m, root, check_form);
 	each_top(m, root, check_document);
-	if (docnode == NULL) {
+	if (m->docnode == NULL) {
 		struct span sp = span_at(root->span.file, 0, 0);
 
 		diag(&sp, M_E_MISSING, "the file", "document");
@@ -1797,7 +1794,7 @@ check(const struct ast_node *root)
 		each_top(m, root, check_zpart);
 		for (i = 0; i < m->nparts; i++)
 			if (m->parts[i].node == NULL)
-				diag(&docnode->span, M_E_NO_SECTION, "part",
+				diag(&m->docnode->span, M_E_NO_SECTION, "part",
 				    m->parts[i].form->id);
 	}
 	/* A person whose party is unknown may be the missing official. */

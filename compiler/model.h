@@ -198,6 +198,7 @@ struct zpart {
 
 struct model {
 	struct docinfo doc;
+	const struct ast_node *docnode;	/* the document block, once seen */
 	struct entity **ents;	/* in declaration order */
 	size_t nents;
 	struct symtab *syms;
