@@ -6,47 +6,69 @@
 # make fuzz       a libFuzzer run over parse, check and render
 # make bench      throughput, time and memory figures
 # make install    PREFIX, DESTDIR, BINDIR, DATADIR, MANDIR as usual
+# make uninstall  removes what make install wrote
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/afc
 MANDIR   ?= $(PREFIX)/share/man
+INSTALL  ?= install
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+# Warnings are errors in the test build (make check, make asan) only: a
+# user's compiler may know warnings ours does not.
+WARNINGS  = -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2
+WERROR   ?=
 PKGS      = libcmark yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml)
-AFC_CPPFLAGS = -D_XOPEN_SOURCE=700 -DAFC_VERSION='"$(VERSION)"' \
-            -DAFC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+AFC_CPPFLAGS = -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen $(PKG_CFLAGS)
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lm
 
-SRCS     := $(sort $(wildcard compiler/*.c))
-OBJS     := $(SRCS:compiler/%.c=build/%.o)
-LIBOBJS  := $(filter-out build/main.o,$(OBJS))
+# The compiler, one folder per stage (docs/internals.md).
+SRCS     := $(sort $(wildcard compiler/*/*.c))
+MAIN_SRC := compiler/cli/main.c
+OBJS     := $(SRCS:compiler/%.c=build/obj/%.o)
+LIBOBJS  := $(filter-out build/obj/cli/main.o,$(OBJS))
 
 SAMPLES  := $(sort $(wildcard samples/*.afs))
 FORMATS  ?= md,html,pdf
 
-.PHONY: all clean check samples asan fuzz bench install deps deps-check golden
+.PHONY: all clean check samples asan fuzz bench install uninstall deps \
+        deps-check golden FORCE
 
 all: afc
+
+# What the objects are built with, recorded so that a change of the
+# compiler, its flags, VERSION or the directories rebuilds what it
+# affects: every object for the flags, the files including config.h for
+# VERSION and DATADIR.
+build/gen/flags: FORCE
+	@mkdir -p build/gen
+	@echo '$(CC) $(CFLAGS) $(WERROR) $(CPPFLAGS) $(PKG_CFLAGS)' | \
+	    cmp -s - $@ || echo '$(CC) $(CFLAGS) $(WERROR) $(CPPFLAGS) $(PKG_CFLAGS)' >$@
+build/gen/config.h: FORCE
+	@mkdir -p build/gen
+	@printf '#define AFC_VERSION "%s"\n#define AFC_DATADIR "%s"\n' \
+	    '$(VERSION)' '$(DATADIR)' | cmp -s - $@ || \
+	printf '#define AFC_VERSION "%s"\n#define AFC_DATADIR "%s"\n' \
+	    '$(VERSION)' '$(DATADIR)' >$@
 
 afc: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
-build/%.o: compiler/%.c
-	@mkdir -p build
+build/obj/%.o: compiler/%.c build/gen/flags | build/gen/config.h
+	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	@$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+	@$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(WERROR) $(AFC_CPPFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests: every tests/unit-NAME.c is a program build/unit-NAME.
 UNITS    := $(patsubst tests/%.c,build/%,$(sort $(wildcard tests/unit-*.c)))
 build/unit-%: tests/unit-%.c tests/unit.h $(LIBOBJS)
-	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ $< $(LIBOBJS) $(LIBS)
+	$(CC) -std=c11 $(CFLAGS) $(WARNINGS) $(WERROR) $(AFC_CPPFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
 -include $(OBJS:.o=.d)
 
@@ -61,38 +83,44 @@ samples: deps
 	@mkdir -p out
 	./afc build --to $(FORMATS) -o out $(SAMPLES)
 
-# The suite, then the suite again under ASan + UBSan; one total at the end.
+# The suite, then the suite again under ASan + UBSan; one total at the
+# end. Without clang the fuzzer is not built and its checks say so.
+HAVE_CLANG := $(shell command -v clang >/dev/null 2>&1 && echo yes)
+FUZZERS  := $(if $(HAVE_CLANG),build/fuzz/afc-fuzz)
 check: deps-check
-	@$(MAKE) --no-print-directory afc $(UNITS) build/asan/afc \
-	    $(UNITS:build/%=build/asan/%) build/fuzz/afc-fuzz
+	@$(MAKE) --no-print-directory WERROR=-Werror afc $(UNITS) \
+	    build/asan/afc $(UNITS:build/%=build/asan/%) $(FUZZERS)
 	@AFC_WITH_ASAN=1 tests/run
 
 # The suite again with sanitizers, from a separate build directory.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
 asan: deps-check
-	@$(MAKE) --no-print-directory build/asan/afc $(UNITS:build/%=build/asan/%)
+	@$(MAKE) --no-print-directory WERROR=-Werror build/asan/afc \
+	    $(UNITS:build/%=build/asan/%)
 	@AFC=build/asan/afc UNITDIR=build/asan AFC_SUITE=asan tests/run
 
 ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
-build/asan/%.o: compiler/%.c
-	@mkdir -p build/asan
+ASAN_LIBOBJS := $(filter-out build/asan/cli/main.o,$(ASAN_OBJS))
+build/asan/%.o: compiler/%.c build/gen/flags | build/gen/config.h
+	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	@$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
+	@$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(WERROR) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
 build/asan/afc: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
-build/asan/unit-%: tests/unit-%.c tests/unit.h $(filter-out build/asan/main.o,$(ASAN_OBJS))
-	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(AFC_CPPFLAGS) -Icompiler -o $@ $< $(filter-out build/asan/main.o,$(ASAN_OBJS)) $(LIBS)
+build/asan/unit-%: tests/unit-%.c tests/unit.h $(ASAN_LIBOBJS)
+	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(WERROR) $(AFC_CPPFLAGS) -o $@ $< $(ASAN_LIBOBJS) $(LIBS)
 -include $(ASAN_OBJS:.o=.d)
 
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-FUZZ_OBJS := $(filter-out build/fuzz/main.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
-build/fuzz/%.o: compiler/%.c
-	@mkdir -p build/fuzz
-	clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
+FUZZ_OBJS := $(filter-out build/fuzz/cli/main.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
+build/fuzz/%.o: compiler/%.c build/gen/flags | build/gen/config.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
 build/fuzz/afc-fuzz: tests/fuzz.c $(FUZZ_OBJS)
 	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined $(AFC_CPPFLAGS) \
-	    -Icompiler -o $@ $^ $(LIBS)
+	    -o $@ $^ $(LIBS)
 
 -include $(FUZZ_OBJS:.o=.d)
 
@@ -110,11 +138,28 @@ bench: deps-check afc
 golden: afc
 	@for g in tests/golden-*; do "$$g" || exit 1; done
 
+# The data files, as paths under templates/ and fonts/.
+DATA := $(shell find templates fonts -type f ! -name '*.sh' | LC_ALL=C sort)
+
 install: afc
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 afc $(DESTDIR)$(BINDIR)/afc
-	cp -R templates fonts $(DESTDIR)$(DATADIR)/
-	install -m 644 docs/afc.1 $(DESTDIR)$(MANDIR)/man1/afc.1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 afc $(DESTDIR)$(BINDIR)/afc
+	@for f in $(DATA); do \
+	    echo "$(INSTALL) -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f"; \
+	    $(INSTALL) -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; \
+	done
+	$(INSTALL) -m 644 docs/afc.1 $(DESTDIR)$(MANDIR)/man1/afc.1
+
+# Removes the files install wrote, then the folders they leave empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/afc $(DESTDIR)$(MANDIR)/man1/afc.1
+	@for f in $(DATA); do rm -f "$(DESTDIR)$(DATADIR)/$$f"; done
+	@for d in $$(cd $(DESTDIR)$(DATADIR) 2>/dev/null && \
+	    find templates fonts -depth -type d); do \
+	    rmdir "$(DESTDIR)$(DATADIR)/$$d" 2>/dev/null || true; done
+	@rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true
 
 clean:
 	rm -rf build out afc
+
+FORCE:

@@ -5,11 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ast.h"
-#include "backend.h"
-#include "check.h"
-#include "diag.h"
-#include "util.h"
+#include "base/diag.h"
+#include "base/util.h"
+#include "front/ast.h"
+#include "out/backend.h"
+#include "sema/check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

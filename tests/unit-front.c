@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ast.h"
-#include "backend.h"
-#include "check.h"
-#include "diag.h"
-#include "model.h"
+#include "base/diag.h"
+#include "base/util.h"
+#include "front/ast.h"
+#include "out/backend.h"
+#include "sema/check.h"
+#include "sema/model.h"
 #include "unit.h"
-#include "util.h"
 
 /* The messages of one run, captured by start() and returned by stop(). */
 static FILE *msgs;

@@ -5,9 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backend.h"
-#include "diag.h"
-#include "escape.h"
+#include "config.h"
+#include "base/diag.h"
+#include "out/backend.h"
+#include "out/escape.h"
 #include "unit.h"
 
 /* A custom block of kind k holding the blocks of the Markdown md. */

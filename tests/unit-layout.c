@@ -3,10 +3,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "diag.h"
-#include "layout.h"
+#include "base/diag.h"
+#include "base/util.h"
+#include "out/layout.h"
 #include "unit.h"
-#include "util.h"
 
 /* Every character half an em wide. */
 static double

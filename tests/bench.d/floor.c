@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "util.h"
+#include "base/util.h"
 
 #define LINES_PER_PAGE 52
 

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "ast.h"
-#include "backend.h"
-#include "check.h"
-#include "diag.h"
+#include "base/diag.h"
+#include "front/ast.h"
+#include "out/backend.h"
+#include "sema/check.h"
 
 static double
 now(void)

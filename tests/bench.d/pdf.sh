@@ -7,12 +7,12 @@ set -eu
 cd "$(dirname "$0")/../.."
 mkdir -p build/bench
 make -s afc
-OBJS=$(ls build/*.o | grep -v '/main.o$')
+OBJS=$(ls build/obj/*/*.o | grep -v "/cli/main.o$")
 LIBS="$(pkg-config --libs libcmark yaml-0.1) -lhpdf -lhyphen -lm"
-cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -o build/bench/pdfbatch \
+cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/pdfbatch \
     tests/bench.d/pdfbatch.c $OBJS $LIBS
-cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -o build/bench/floor \
-    tests/bench.d/floor.c build/util.o $LIBS
+cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/floor \
+    tests/bench.d/floor.c build/obj/base/util.o $LIBS
 RUNS=${RUNS:-30}
 
 # ms TIMES CMD...: mean wall time of CMD over TIMES runs, in ms

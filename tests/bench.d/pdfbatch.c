@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "ast.h"
-#include "backend.h"
-#include "check.h"
-#include "diag.h"
+#include "base/diag.h"
+#include "front/ast.h"
+#include "out/backend.h"
+#include "sema/check.h"
 
 static double
 now(void)

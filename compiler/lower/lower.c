@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "model.h"
+#include "sema/check.h"
+#include "sema/model.h"
 
 static cmark_node *
 node(cmark_node_type type, cmark_node *parent)

@@ -3,8 +3,8 @@
 #ifndef AFC_BACKEND_H
 #define AFC_BACKEND_H
 
-#include "doc.h"
-#include "util.h"
+#include "base/util.h"
+#include "lower/doc.h"
 
 struct render_ctx {
 	const char *datadir;	/* holds templates/ and fonts/ */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hyph.h"
-#include "util.h"
+#include "base/util.h"
+#include "out/hyph.h"
 
 #define MAXWORD 64
 

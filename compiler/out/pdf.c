@@ -16,9 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "backend.h"
-#include "diag.h"
-#include "layout.h"
+#include "config.h"
+#include "base/diag.h"
+#include "out/backend.h"
+#include "out/layout.h"
 
 #define WIDTH_CACHE	0x2800	/* code points whose widths are cached */
 #define NO_GLYPH	(-1)

@@ -3,8 +3,8 @@
 #ifndef AFC_CHECK_H
 #define AFC_CHECK_H
 
-#include "ast.h"
-#include "doc.h"
+#include "front/ast.h"
+#include "lower/doc.h"
 
 struct model;
 

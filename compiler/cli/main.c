@@ -7,11 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ast.h"
-#include "backend.h"
-#include "check.h"
-#include "diag.h"
-#include "util.h"
+#include "config.h"
+#include "base/diag.h"
+#include "base/util.h"
+#include "front/ast.h"
+#include "out/backend.h"
+#include "sema/check.h"
 
 enum exit_status {
 	EXIT_CLEAN = 0,

@@ -12,9 +12,9 @@
 
 #include <stddef.h>
 
-#include "doc.h"
-#include "hyph.h"
-#include "style.h"
+#include "lower/doc.h"
+#include "out/hyph.h"
+#include "out/style.h"
 
 struct metrics {
 	/* The width in points of the UTF-8 text s[0..n) in face f at size. */

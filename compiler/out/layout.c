@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
-#include "util.h"
+#include "base/util.h"
+#include "out/layout.h"
 
 #define HYPHEN_PENALTY	100
 #define LINE_PENALTY	10

@@ -2,8 +2,8 @@
 #ifndef AFC_LEX_H
 #define AFC_LEX_H
 
-#include "diag.h"
-#include "util.h"
+#include "base/diag.h"
+#include "base/util.h"
 
 enum tok {
 	T_EOF,

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "sema/model.h"
 
 static struct span
 at(const struct ast_value *v, size_t k, size_t len)

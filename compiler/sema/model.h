@@ -4,8 +4,8 @@
 #ifndef AFC_MODEL_H
 #define AFC_MODEL_H
 
-#include "ast.h"
-#include "util.h"
+#include "base/util.h"
+#include "front/ast.h"
 
 enum ent_kind {
 	ENT_PARTY,

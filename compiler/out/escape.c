@@ -2,7 +2,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "escape.h"
+#include "out/escape.h"
 
 /* Code points that HTML forbids in text: controls but tab and newline,
  * and the noncharacters. */

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lex.h"
+#include "front/lex.h"
 
 static const char *tok_names[] = {
 	[T_EOF] = "the end of the file",

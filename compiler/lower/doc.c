@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "util.h"
+#include "base/util.h"
+#include "lower/doc.h"
 
 /* A custom block's kind is its on_enter string; keep in step with
  * enum doc_kind. The strings never reach an output: every backend

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "diag.h"
-#include "style.h"
-#include "util.h"
+#include "base/diag.h"
+#include "base/util.h"
+#include "out/style.h"
 
 enum vtype { V_LENGTH, V_NUMBER, V_INT, V_COLOR, V_FACE, V_STRING };
 

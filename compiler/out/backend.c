@@ -1,7 +1,7 @@
 /* backend.c - the table of output formats. */
 #include <string.h>
 
-#include "backend.h"
+#include "out/backend.h"
 
 const struct backend backends[] = {
 	{"md", "md", md_render},

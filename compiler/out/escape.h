@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "util.h"
+#include "base/util.h"
 
 /* Appends s[0..n) to b, safe both as element text and inside a quoted
  * attribute value: & < > " ' become character references. Control

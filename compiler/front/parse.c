@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ast.h"
-#include "lex.h"
+#include "front/ast.h"
+#include "front/lex.h"
 
 struct parser {
 	struct lexer lx;

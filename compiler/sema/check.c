@@ -7,8 +7,8 @@
 
 #include <cmark.h>
 
-#include "check.h"
-#include "model.h"
+#include "sema/check.h"
+#include "sema/model.h"
 
 struct symtab {
 	struct entity **slots;

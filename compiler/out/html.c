@@ -14,9 +14,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "backend.h"
-#include "diag.h"
-#include "escape.h"
+#include "config.h"
+#include "base/diag.h"
+#include "out/backend.h"
+#include "out/escape.h"
 
 #define SLUG_MAX 60		/* bytes of an id, before a number suffix */
 #define LEVEL_MAX 6

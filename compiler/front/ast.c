@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ast.h"
-#include "util.h"
+#include "base/util.h"
+#include "front/ast.h"
 
 void
 ast_free(struct ast_node *n)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
+#include "out/backend.h"
 
 static cmark_node *copy_node(cmark_node *n);
 
