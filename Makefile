@@ -32,7 +32,7 @@ LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lm
 SRCS     := $(sort $(wildcard compiler/*/*.c))
 MAIN_SRC := compiler/cli/main.c
 OBJS     := $(SRCS:compiler/%.c=build/obj/%.o)
-LIBOBJS  := $(filter-out build/obj/cli/main.o,$(OBJS))
+LIBOBJS  := $(filter-out build/obj/cli/%.o,$(OBJS))
 
 SAMPLES  := $(sort $(wildcard samples/*.afs))
 FORMATS  ?= md,html,pdf
@@ -101,7 +101,7 @@ asan: deps-check
 	@AFC=build/asan/afc UNITDIR=build/asan AFC_SUITE=asan tests/run
 
 ASAN_OBJS := $(SRCS:compiler/%.c=build/asan/%.o)
-ASAN_LIBOBJS := $(filter-out build/asan/cli/main.o,$(ASAN_OBJS))
+ASAN_LIBOBJS := $(filter-out build/asan/cli/%.o,$(ASAN_OBJS))
 build/asan/%.o: compiler/%.c build/gen/flags | build/gen/config.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
@@ -113,7 +113,7 @@ build/asan/unit-%: tests/unit-%.c tests/unit.h $(ASAN_LIBOBJS)
 -include $(ASAN_OBJS:.o=.d)
 
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-FUZZ_OBJS := $(filter-out build/fuzz/cli/main.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
+FUZZ_OBJS := $(filter-out build/fuzz/cli/%.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
 build/fuzz/%.o: compiler/%.c build/gen/flags | build/gen/config.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"

@@ -1,0 +1,75 @@
+/* cli.h - what the commands of the afc command line share.
+ * Included by the files of cli/ only: each command is a file of its own
+ * (check.c: check and dump, render.c, build.c) and main.c dispatches. */
+#ifndef AFC_CLI_H
+#define AFC_CLI_H
+
+#include <stddef.h>
+
+#include "out/backend.h"
+
+enum exit_status {
+	EXIT_CLEAN = 0,
+	EXIT_SOURCE = 1,	/* errors in the sources */
+	EXIT_USAGE = 2,
+	EXIT_SYSTEM = 3,	/* cannot read, write or find a resource */
+};
+
+/* What every command is given besides its arguments. */
+struct cli {
+	struct render_ctx ctx;	/* datadir */
+	const char *include_dir;	/* DATADIR/templates */
+};
+
+/*
+ * A command's options, for cli_options(): "--to" with an argument sets
+ * *value (also written --to=X); a flag without one sets *flag to 1. The
+ * table ends with a NULL name.
+ */
+struct cli_opt {
+	const char *name;
+	const char **value;	/* an option with an argument */
+	int *flag;		/* a flag */
+};
+
+/* Parses argv (the words after the command's name) against opts; the
+ * other words, and every word after "--", are the operands, returned in
+ * *files (heap, to free) and *nfiles. Returns 0, or EXIT_USAGE after a
+ * message. "--help" sets *help when the table has no entry for it. */
+int cli_options(int argc, char **argv, const struct cli_opt *opts,
+    char ***files, int *nfiles, int *help);
+
+/* Reports a usage error (msg) and returns EXIT_USAGE; with msg NULL
+ * prints the help text on standard output and returns EXIT_CLEAN. */
+int cli_usage(const char *msg);
+
+/* Parses a --to list into flags over backends[]; returns -1 after a
+ * message when it names no format or an unknown one. */
+int cli_formats(const char *list, int *want);
+
+/* The base name of path without its .afs extension (heap). */
+char *cli_base_name(const char *path);
+
+/* Writes data to path through a temporary file and a rename, so that a
+ * failed run never leaves a partial file behind. Returns 0, or -1 after
+ * a message. */
+int cli_write_atomic(const char *path, const char *data, size_t len);
+
+/* Parses and checks one source; with d set, also lowers it into d.
+ * Returns an exit status. */
+struct doc;
+int cli_compile(const struct cli *c, const char *path, struct doc *d);
+
+static inline int
+cli_worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The commands: argv holds the words after the command's name. */
+int cmd_check(int argc, char **argv, const struct cli *c);
+int cmd_dump(int argc, char **argv, const struct cli *c);
+int cmd_render(int argc, char **argv, const struct cli *c);
+int cmd_build(int argc, char **argv, const struct cli *c);
+
+#endif

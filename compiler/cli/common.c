@@ -1,0 +1,190 @@
+/* common.c - what the commands share: options, formats, compiling a
+ * source, writing an output file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/diag.h"
+#include "base/util.h"
+#include "cli/cli.h"
+#include "front/ast.h"
+#include "sema/check.h"
+
+int
+cli_options(int argc, char **argv, const struct cli_opt *opts,
+    char ***files, int *nfiles, int *help)
+{
+	const struct cli_opt *o;
+	size_t n;
+	int i;
+
+	*files = xcalloc((size_t)argc + 1, sizeof(**files));
+	*nfiles = 0;
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				(*files)[(*nfiles)++] = argv[i];
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0') {
+			(*files)[(*nfiles)++] = argv[i];
+			continue;
+		}
+		for (o = opts; o->name; o++) {
+			n = strlen(o->name);
+			if (strncmp(a, o->name, n) != 0)
+				continue;
+			if (a[n] == '\0')
+				break;
+			if (a[n] == '=' && o->value)
+				break;
+		}
+		if (o->name == NULL) {
+			if (help && (strcmp(a, "--help") == 0 ||
+			    strcmp(a, "-h") == 0)) {
+				*help = 1;
+				continue;
+			}
+			fprintf(stderr, "afc: error: unknown option '%s'\n", a);
+			goto usage;
+		}
+		if (o->flag) {
+			*o->flag = 1;
+		} else if (a[n] == '=') {
+			*o->value = a + n + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			fprintf(stderr, "afc: error: option '%s' needs a value\n", a);
+			goto usage;
+		}
+	}
+	return 0;
+usage:
+	free(*files);
+	*files = NULL;
+	return cli_usage("");
+}
+
+int
+cli_formats(const char *list, int *want)
+{
+	char *copy = xstrdup(list), *tok, *save = NULL;
+	const struct backend *b;
+	int n = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if ((b = backend_find(tok)) == NULL) {
+			fprintf(stderr, "afc: error: unknown format '%s'; "
+			    "the formats are md, html and pdf\n", tok);
+			free(copy);
+			return -1;
+		}
+		if (b->render == NULL) {
+			fprintf(stderr, "afc: error: the %s format is not "
+			    "available in this version of afc\n", tok);
+			free(copy);
+			return -1;
+		}
+		want[b - backends] = 1;
+		n++;
+	}
+	free(copy);
+	if (n == 0) {
+		fprintf(stderr, "afc: error: --to needs at least one format\n");
+		return -1;
+	}
+	return 0;
+}
+
+char *
+cli_base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	size_t n;
+
+	s = s ? s + 1 : path;
+	n = strlen(s);
+	if (n > 4 && strcmp(s + n - 4, ".afs") == 0)
+		n -= 4;
+	return xstrndup(s, n);
+}
+
+int
+cli_compile(const struct cli *c, const char *path, struct doc *d)
+{
+	struct ast_node *root;
+	struct model *m;
+	char *base;
+
+	(void)c;
+	/* Each source is judged on its own messages. */
+	diag_reset();
+	if ((root = ast_parse_file(path)) == NULL) {
+		fprintf(stderr, "afc: error: cannot read '%s': %s\n", path,
+		    strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	m = check(root);
+	if (m == NULL || diag_worst() == DIAG_ERROR) {
+		model_free(m);
+		ast_free(root);
+		return EXIT_SOURCE;
+	}
+	if (d) {
+		base = cli_base_name(path);
+		lower(m, base, d);
+		free(base);
+	}
+	model_free(m);
+	ast_free(root);
+	return EXIT_CLEAN;
+}
+
+/* Gives a file made by mkstemp (mode 0600) the mode of an ordinary new
+ * file, as fopen would. */
+static void
+fchmod_default(const char *path)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	chmod(path, 0666 & ~mask);
+}
+
+int
+cli_write_atomic(const char *path, const char *data, size_t len)
+{
+	struct buf tmp = {0};
+	FILE *f;
+	int fd, ok;
+
+	buf_printf(&tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp.data)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
+		fprintf(stderr, "afc: error: cannot write '%s': %s\n", path,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd), unlink(tmp.data);
+		buf_free(&tmp);
+		return -1;
+	}
+	ok = fwrite(data, 1, len, f) == len;
+	ok = (fclose(f) == 0) && ok;
+	if (ok)
+		fchmod_default(tmp.data);
+	if (!ok || rename(tmp.data, path) != 0) {
+		fprintf(stderr, "afc: error: cannot write '%s': %s\n", path,
+		    strerror(errno));
+		unlink(tmp.data);
+		buf_free(&tmp);
+		return -1;
+	}
+	buf_free(&tmp);
+	return 0;
+}
