@@ -1,40 +1,33 @@
 /* fuzz.c - a libFuzzer harness: the bytes as an .afs source, through
- * parse, check, lower and the Markdown backend. Messages are silenced;
- * any crash, leak, hang or sanitizer report is a bug. Includes are
- * resolved against templates/ so that the form can be reached. */
+ * the compile unit (parse, check, lower) and the Markdown backend.
+ * Messages are silenced; any crash, leak, hang or sanitizer report is a
+ * bug. Includes are resolved against templates/ so that the form can be
+ * reached. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
-#include "base/diag.h"
 #include "base/util.h"
-#include "front/ast.h"
 #include "out/backend.h"
-#include "sema/check.h"
+#include "unit/unit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ast_node *root;
-	struct model *m;
-	struct render_ctx ctx = {"."};
-	struct doc d = {0};
+	struct unit_options o;
 	struct buf out = {0};
+	struct unit *u;
 
-	diag_set_stream(NULL);
-	diag_set_limit(100);
-	ast_set_include_dir("templates");
-	diag_reset();
-	root = ast_parse_buffer("fuzz.afs", (const char *)data, size);
-	if ((m = check(root)) != NULL) {
-		lower(m, "fuzz", &d);
-		md_render(&d, &ctx, &out);
+	memset(&o, 0, sizeof(o));
+	o.include_dir = "templates";
+	o.max_errors = 100;
+	u = unit_compile_buffer("fuzz.afs", (const char *)data, size, &o);
+	if (unit_doc(u)) {
+		md_render(NULL, unit_doc(u), unit_diags(u), &out);
 		buf_free(&out);
-		doc_free(&d);
 	}
-	model_free(m);
-	ast_free(root);
-	src_free_all();
+	unit_free(u);
 	return 0;
 }

@@ -12,6 +12,17 @@
 #include "sema/model.h"
 #include "unit.h"
 
+/* Every message of the tests, and the files they parse. */
+static struct diags tdg;
+static const struct ast_options topts = {&tdg, NULL, "templates"};
+
+static void
+reset_counts(void)
+{
+	memset(tdg.counts, 0, sizeof(tdg.counts));
+	tdg.limit_reported = 0;
+}
+
 /* The messages of one run, captured by start() and returned by stop(). */
 static FILE *msgs;
 static char *msgbuf;
@@ -21,8 +32,8 @@ static void
 start(void)
 {
 	msgs = open_memstream(&msgbuf, &msglen);
-	diag_set_stream(msgs);
-	diag_reset();
+	tdg.stream = msgs;
+	reset_counts();
 }
 
 /* The messages since start(); valid until the next start(). */
@@ -32,7 +43,7 @@ stop(void)
 	static char *last;
 
 	fclose(msgs);
-	diag_set_stream(NULL);
+	tdg.stream = NULL;
 	free(last);
 	last = msgbuf;
 	return msgbuf;
@@ -42,7 +53,7 @@ stop(void)
 static char *
 dump_of(const char *src)
 {
-	struct ast_node *root = ast_parse_buffer("t.afs", src, strlen(src));
+	struct ast_node *root = ast_parse_buffer(&topts, "t.afs", src, strlen(src));
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
@@ -60,7 +71,7 @@ parse_msgs(const char *src)
 	struct ast_node *root;
 
 	start();
-	root = ast_parse_buffer("t.afs", src, strlen(src));
+	root = ast_parse_buffer(&topts, "t.afs", src, strlen(src));
 	ast_free(root);
 	return stop();
 }
@@ -74,7 +85,7 @@ check_msgs(const char *src, int *ok)
 	struct model *m;
 
 	start();
-	root = ast_parse_buffer("t.afs", src, strlen(src));
+	root = ast_parse_buffer(&topts, "t.afs", src, strlen(src));
 	m = check(root);
 	if (ok)
 		*ok = m != NULL;
@@ -192,7 +203,7 @@ test_nul(void)
 	const char *m;
 
 	start();
-	root = ast_parse_buffer("t.afs", src, sizeof(src) - 1);
+	root = ast_parse_buffer(&topts, "t.afs", src, sizeof(src) - 1);
 	m = stop();
 	CHECK_STR("lex: NUL bytes, reported once", m,
 	    "t.afs:1:5: error: the file contains a NUL byte\n a \"x?y\"\n"
@@ -206,7 +217,7 @@ static void
 test_text_span(void)
 {
 	static const char src[] = "t \"\"\"\n    ab\n\n    cd\n    \"\"\"\n";
-	struct ast_node *root = ast_parse_buffer("t.afs", src, sizeof(src) - 1);
+	struct ast_node *root = ast_parse_buffer(&topts, "t.afs", src, sizeof(src) - 1);
 	const struct ast_value *v = &root->first->vals[0];
 	struct span sp;
 
@@ -350,19 +361,18 @@ test_expand(void)
 	struct ast_node *root;
 	struct model *m;
 	struct doc d = {0};
-	struct render_ctx ctx = {"."};
 	struct buf out = {0};
 	char *src = zone("municipality a \"A*B_[c]\"\nperson p \"P\" {\n of a\n"
 	    " role responsible\n}",
 	    "    text \"{a} {{x}} {municipalities.count-word}\"\n    contacts");
 
 	start();
-	root = ast_parse_buffer("t.afs", src, strlen(src));
+	root = ast_parse_buffer(&topts, "t.afs", src, strlen(src));
 	m = check(root);
 	CHECK_STR("expand: clean", stop(), "");
 	if (m) {
 		lower(m, "t", &d);
-		md_render(&d, &ctx, &out);
+		md_render(NULL, &d, &tdg, &out);
 		CHECK("expand: names are text, not Markdown",
 		    has(out.data, "A\\*B\\_\\[c\\] {x} één\n"));
 		CHECK("expand: contacts", has(out.data, "**A\\*B\\_\\[c\\]**: P"));
@@ -384,7 +394,7 @@ test_diag(void)
 	struct span sp;
 
 	src = xstrdup(line);
-	f = src_add("long.afs", src, strlen(src));
+	f = src_add(&tdg, "long.afs", src, strlen(src));
 	sp = span_at(f, 80, 81);
 	start();
 	diag(&sp, M_E_CHAR, "x");
@@ -395,29 +405,29 @@ test_diag(void)
 	    " ...0123456789012345678901234567890123456789x y\n"
 	    "                                            ^\n"
 	    "long.afs:1:81: note: did you mean 'y'?\n");
-	CHECK("diag: counts", diag_count(DIAG_ERROR) == 1 &&
-	    diag_count(DIAG_NOTE) == 1 && diag_worst() == DIAG_ERROR);
+	CHECK("diag: counts", diag_count(&tdg, DIAG_ERROR) == 1 &&
+	    diag_count(&tdg, DIAG_NOTE) == 1 && diag_worst(&tdg) == DIAG_ERROR);
 	start();
-	CHECK("diag: nothing reported", diag_worst() == -1);
-	diag(NULL, M_E_SYSTEM, "disk full");
+	CHECK("diag: nothing reported", diag_worst(&tdg) == -1);
+	diag_sys(&tdg, M_E_SYSTEM, "disk full");
 	CHECK_STR("diag: without a place", stop(), "afc: error: disk full\n");
 	start();
-	diag_set_limit(2);
-	diag(NULL, M_E_SYSTEM, "1");
-	diag(NULL, M_E_SYSTEM, "2");
-	diag(NULL, M_E_SYSTEM, "3");
-	diag(NULL, M_NOTE_FREE, "n");
-	diag(NULL, M_E_SYSTEM, "4");
+	tdg.max_errors = 2;
+	diag_sys(&tdg, M_E_SYSTEM, "1");
+	diag_sys(&tdg, M_E_SYSTEM, "2");
+	diag_sys(&tdg, M_E_SYSTEM, "3");
+	diag_sys(&tdg, M_NOTE_FREE, "n");
+	diag_sys(&tdg, M_E_SYSTEM, "4");
 	CHECK_STR("diag: the error limit", stop(),
 	    "afc: error: 1\nafc: error: 2\n"
 	    "afc: note: too many errors; stopping after 2\n");
 	CHECK("diag: errors past the limit still count",
-	    diag_count(DIAG_ERROR) == 4);
-	diag_set_limit(0);
+	    diag_count(&tdg, DIAG_ERROR) == 4);
+	tdg.max_errors = 0;
 	sp = span_at(f, 0, 0);
 	CHECK("span_at: the start", sp.line == 1 && sp.col == 1);
 	src = xstrdup("é\nab\xc3\xa9z");
-	f = src_add("u.afs", src, strlen(src));
+	f = src_add(&tdg, "u.afs", src, strlen(src));
 	sp = span_at(f, 7, 8);
 	CHECK("span_at: columns in characters", sp.line == 2 && sp.col == 4);
 }
@@ -526,7 +536,7 @@ test_helpers(void)
 int
 main(void)
 {
-	ast_set_include_dir("templates");
+	diags_init(&tdg, NULL, 0);
 	test_lexer();
 	test_nul();
 	test_text_span();
@@ -537,6 +547,6 @@ main(void)
 	test_diag();
 	test_utf8();
 	test_helpers();
-	src_free_all();
+	diags_free(&tdg);
 	UNIT_EXIT();
 }

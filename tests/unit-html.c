@@ -88,16 +88,23 @@ sample(struct doc *d, const char *title)
 
 static const struct render_ctx ctx = {"."};
 
-/* Renders d with ctx; returns the page, or NULL on failure. */
+/* Messages of the renderings: shown, unless a test silences them. */
+static struct diags tdg;
+
+/* Opens the backend with c, renders d and closes it: the page, or NULL
+ * on failure. */
 static char *
 render(const struct doc *d, const struct render_ctx *c)
 {
 	struct buf out = {0};
+	void *h = html_open(c, &tdg);
 
-	if (html_render(d, c, &out) != 0) {
+	if (h == NULL || html_render(h, d, &tdg, &out) != 0) {
+		html_close(h);
 		buf_free(&out);
 		return NULL;
 	}
+	html_close(h);
 	return buf_take(&out);
 }
 
@@ -335,7 +342,7 @@ test_templates(void)
 	if (mkdir(sub, 0700) != 0)
 		return;
 	sample(&d, "T");
-	diag_set_stream(NULL);
+	tdg.stream = NULL;
 	CHECK("missing template fails", render(&d, &c) == NULL);
 	put(dir, "page.html", "<p>{{ title }}|{{zone}}|{{nope}}</p>");
 	put(dir, "style.css", "p{}");
@@ -351,7 +358,7 @@ test_templates(void)
 	free(page);
 	put(dir, "style.css", "p{}</STYLE><script>");
 	CHECK("style end tag refused", render(&d, &c) == NULL);
-	diag_set_stream(stderr);
+	tdg.stream = stderr;
 	doc_free(&d);
 	snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
 	if (system(sub) != 0)
@@ -364,11 +371,13 @@ test_index(void)
 	struct doc d[2];
 	struct index_entry e[2] = {{&d[0], "amalo", 1, 0, 1}, {&d[1], "javascript:x", 1, 1, 1}};
 	struct buf out = {0};
+	void *h = html_open(&ctx, &tdg);
 
 	sample(&d[0], "A");
 	sample(&d[1], "B");
 	d[1].meta.zone = "<b>Zone</b>";
-	CHECK("index renders", html_render_index(e, 2, &ctx, &out) == 0);
+	CHECK("index renders", h && html_render_index(h, e, 2, &tdg, &out) == 0);
+	html_close(h);
 	CHECK("index html link", out.data && strstr(out.data, "href=\"./amalo.html\"") != NULL);
 	CHECK("index md link", out.data && strstr(out.data, "href=\"./amalo.md\"") != NULL);
 	CHECK("index no pdf when not built", out.data && strstr(out.data, "amalo.pdf") == NULL);
@@ -382,6 +391,7 @@ test_index(void)
 int
 main(void)
 {
+	diags_init(&tdg, stderr, 0);
 	test_structure();
 	test_hostile();
 	test_levels();

@@ -8,6 +8,9 @@
 #include "out/layout.h"
 #include "unit.h"
 
+/* Messages of the stylesheets loaded. */
+static struct diags tdg;
+
 /* Every character half an em wide. */
 static double
 fixed_width(void *ctx, enum face f, double size, const char *s, size_t n)
@@ -174,7 +177,7 @@ test_heading_at_foot(void)
 	cmark_node *h, *p;
 	int i;
 
-	if (style_load(&st, "templates/pdf.yaml") != 0) {
+	if (style_load(&st, "templates/pdf.yaml", &tdg) != 0) {
 		CHECK("heading at foot: stylesheet loads", 0);
 		return;
 	}
@@ -243,7 +246,7 @@ test_headings_unhyphenated(void)
 	struct style st;
 	struct layout *l;
 
-	if (style_load(&st, "templates/pdf.yaml") != 0) {
+	if (style_load(&st, "templates/pdf.yaml", &tdg) != 0) {
 		CHECK("headings: stylesheet loads", 0);
 		return;
 	}
@@ -267,14 +270,14 @@ test_bad_stylesheet(void)
 	const char *path = "build/unit-bad-style.yaml";
 	struct style st;
 	FILE *f = fopen(path, "w"), *sink = fopen("/dev/null", "w");
+	struct diags dg;
 
 	fputs(bad, f);
 	fclose(f);
-	diag_set_stream(sink);
-	CHECK("stylesheet: unknown key rejected", style_load(&st, path) == -1);
-	CHECK("stylesheet: one error", diag_count(DIAG_ERROR) == 1);
-	diag_set_stream(stderr);
-	diag_reset();
+	diags_init(&dg, sink, 0);
+	CHECK("stylesheet: unknown key rejected", style_load(&st, path, &dg) == -1);
+	CHECK("stylesheet: one error", diag_count(&dg, DIAG_ERROR) == 1);
+	diags_free(&dg);
 	fclose(sink);
 	remove(path);
 }
@@ -282,6 +285,7 @@ test_bad_stylesheet(void)
 int
 main(void)
 {
+	diags_init(&tdg, stderr, 0);
 	test_total_fit();
 	test_equal_words();
 	test_overfull();
@@ -291,6 +295,6 @@ main(void)
 	test_heading_at_foot();
 	test_headings_unhyphenated();
 	test_bad_stylesheet();
-	src_free_all();
+	diags_free(&tdg);
 	UNIT_EXIT();
 }

@@ -27,9 +27,10 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	};
 	int want[8] = {0}, st = EXIT_CLEAN, one, nfiles, help = 0;
 	const struct backend *html = backend_find("html");
+	void *state[8] = {0};
 	struct buf out = {0}, path = {0};
 	struct index_entry *idx;
-	struct doc *docs;
+	struct unit **units;
 	size_t i, n = 0, k;
 	char **files;
 
@@ -41,39 +42,44 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	}
 	if (formats == NULL) {
 		for (k = 0; k < nbackends; k++)
-			want[k] = backends[k].render != NULL;
+			want[k] = 1;
 	} else if (cli_formats(formats, want) != 0) {
 		free(files);
 		return EXIT_USAGE;
 	}
 	if (!is_dir(outdir)) {
-		fprintf(stderr, "afc: error: output directory '%s' does not "
-		    "exist\n", outdir);
+		diag_sys(c->dg, M_E_OUTDIR, outdir);
 		free(files);
 		return EXIT_SYSTEM;
 	}
-	docs = xcalloc((size_t)nfiles, sizeof(*docs));
+	/* The backends are opened once, for every zone. */
+	for (k = 0; k < nbackends; k++)
+		if (want[k] && (state[k] = cli_open(c, &backends[k])) == NULL)
+			st = EXIT_SYSTEM;
+	units = xcalloc((size_t)nfiles, sizeof(*units));
 	idx = xcalloc((size_t)nfiles, sizeof(*idx));
-	for (i = 0; i < (size_t)nfiles; i++) {
-		char *base;
+	for (i = 0; i < (size_t)nfiles && st != EXIT_SYSTEM; i++) {
+		struct unit *u = cli_compile(c, files[i], 1);
 
-		if ((one = cli_compile(c, files[i], &docs[n])) != EXIT_CLEAN) {
+		if ((one = cli_status(c, u, files[i])) != EXIT_CLEAN) {
 			st = cli_worse(st, one);
+			unit_free(u);
 			continue;
 		}
-		base = cli_base_name(files[i]);
-		idx[n].doc = &docs[n];
-		idx[n].base = doc_keep(&docs[n], base);
+		units[n] = u;
+		idx[n].doc = unit_doc(u);
+		idx[n].base = unit_base(u);
 		for (k = 0; k < nbackends; k++) {
 			if (!want[k])
 				continue;
 			out.len = 0;
-			one = backends[k].render(&docs[n], &c->ctx, &out) == 0 ?
-			    EXIT_CLEAN : EXIT_SYSTEM;
+			one = backends[k].render(state[k], unit_doc(u),
+			    unit_diags(u), &out) == 0 ? EXIT_CLEAN : EXIT_SYSTEM;
 			path.len = 0;
-			buf_printf(&path, "%s/%s.%s", outdir, base, backends[k].ext);
-			if (one == EXIT_CLEAN &&
-			    cli_write_atomic(path.data, out.data, out.len) != 0)
+			buf_printf(&path, "%s/%s.%s", outdir, unit_base(u),
+			    backends[k].ext);
+			if (one == EXIT_CLEAN && cli_write_atomic(c, path.data,
+			    out.data, out.len) != 0)
 				one = EXIT_SYSTEM;
 			st = cli_worse(st, one);
 			if (strcmp(backends[k].name, "md") == 0)
@@ -85,17 +91,21 @@ cmd_build(int argc, char **argv, const struct cli *c)
 		}
 		n++;
 	}
-	if (nfiles > 1 && n > 0 && html->render && want[html - backends]) {
+	if (nfiles > 1 && n > 0 && state[html - backends]) {
 		out.len = 0;
 		path.len = 0;
 		buf_printf(&path, "%s/index.html", outdir);
-		if (html_render_index(idx, n, &c->ctx, &out) != 0 ||
-		    cli_write_atomic(path.data, out.data, out.len) != 0)
+		if (html_render_index(state[html - backends], idx, n, c->dg,
+		    &out) != 0 ||
+		    cli_write_atomic(c, path.data, out.data, out.len) != 0)
 			st = cli_worse(st, EXIT_SYSTEM);
 	}
+	for (k = 0; k < nbackends; k++)
+		if (state[k])
+			backends[k].close(state[k]);
 	for (i = 0; i < n; i++)
-		doc_free(&docs[i]);
-	free(docs);
+		unit_free(units[i]);
+	free(units);
 	free(idx);
 	buf_free(&out);
 	buf_free(&path);

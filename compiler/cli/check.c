@@ -21,8 +21,12 @@ cmd_check(int argc, char **argv, const struct cli *c)
 		st = cli_usage(NULL);
 	else if (n == 0)
 		st = cli_usage("check needs at least one FILE");
-	for (i = 0; i < n && !help; i++)
-		st = cli_worse(st, cli_compile(c, files[i], NULL));
+	for (i = 0; i < n && !help; i++) {
+		struct unit *u = cli_compile(c, files[i], 0);
+
+		st = cli_worse(st, cli_status(c, u, files[i]));
+		unit_free(u);
+	}
 	free(files);
 	return st;
 }
@@ -31,25 +35,31 @@ int
 cmd_dump(int argc, char **argv, const struct cli *c)
 {
 	static const struct cli_opt opts[] = {{NULL, NULL, NULL}};
+	struct ast_options o;
 	struct ast_node *root;
+	struct diags dg;
 	char **files;
 	int n, help = 0, st;
 
-	(void)c;
 	if ((st = cli_options(argc, argv, opts, &files, &n, &help)) != 0)
 		return st;
 	if (help || n != 1) {
 		free(files);
 		return cli_usage(help ? NULL : "dump needs exactly one FILE");
 	}
-	if ((root = ast_parse_file(files[0])) == NULL) {
-		fprintf(stderr, "afc: error: cannot read '%s': %s\n", files[0],
-		    strerror(errno));
-		free(files);
-		return EXIT_SYSTEM;
+	diags_init(&dg, stderr, 100);
+	o.dg = &dg;
+	o.reader = NULL;
+	o.include_dir = c->include_dir;
+	if ((root = ast_parse_file(&o, files[0])) == NULL) {
+		diag_sys(c->dg, M_E_READ, files[0], strerror(errno));
+		st = EXIT_SYSTEM;
+	} else {
+		ast_dump(root, stdout);
+		ast_free(root);
+		st = diag_worst(&dg) == DIAG_ERROR ? EXIT_SOURCE : EXIT_CLEAN;
 	}
-	ast_dump(root, stdout);
-	ast_free(root);
+	diags_free(&dg);
 	free(files);
-	return diag_worst() == DIAG_ERROR ? EXIT_SOURCE : EXIT_CLEAN;
+	return st;
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "out/backend.h"
+#include "unit/unit.h"
 
 enum exit_status {
 	EXIT_CLEAN = 0,
@@ -19,6 +20,7 @@ enum exit_status {
 struct cli {
 	struct render_ctx ctx;	/* datadir */
 	const char *include_dir;	/* DATADIR/templates */
+	struct diags *dg;	/* messages without a place: stderr */
 };
 
 /*
@@ -53,12 +55,18 @@ char *cli_base_name(const char *path);
 /* Writes data to path through a temporary file and a rename, so that a
  * failed run never leaves a partial file behind. Returns 0, or -1 after
  * a message. */
-int cli_write_atomic(const char *path, const char *data, size_t len);
+int cli_write_atomic(const struct cli *c, const char *path, const char *data,
+    size_t len);
 
-/* Parses and checks one source; with d set, also lowers it into d.
- * Returns an exit status. */
-struct doc;
-int cli_compile(const struct cli *c, const char *path, struct doc *d);
+/* Compiles one source, its messages on stderr; with lower unset, stops
+ * after the checker. Never NULL. */
+struct unit *cli_compile(const struct cli *c, const char *path, int lower);
+/* The exit status of a compiled unit; says why when the source could
+ * not be read. */
+int cli_status(const struct cli *c, struct unit *u, const char *path);
+
+/* Opens the backend b, or reports why not and returns NULL. */
+void *cli_open(const struct cli *c, const struct backend *b);
 
 static inline int
 cli_worse(int a, int b)

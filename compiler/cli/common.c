@@ -11,7 +11,6 @@
 #include "base/util.h"
 #include "cli/cli.h"
 #include "front/ast.h"
-#include "sema/check.h"
 
 int
 cli_options(int argc, char **argv, const struct cli_opt *opts,
@@ -116,35 +115,38 @@ cli_base_name(const char *path)
 	return xstrndup(s, n);
 }
 
-int
-cli_compile(const struct cli *c, const char *path, struct doc *d)
+struct unit *
+cli_compile(const struct cli *c, const char *path, int lower)
 {
-	struct ast_node *root;
-	struct model *m;
-	char *base;
+	struct unit_options o;
 
-	(void)c;
-	/* Each source is judged on its own messages. */
-	diag_reset();
-	if ((root = ast_parse_file(path)) == NULL) {
-		fprintf(stderr, "afc: error: cannot read '%s': %s\n", path,
-		    strerror(errno));
-		return EXIT_SYSTEM;
-	}
-	m = check(root);
-	if (m == NULL || diag_worst() == DIAG_ERROR) {
-		model_free(m);
-		ast_free(root);
+	memset(&o, 0, sizeof(o));
+	o.include_dir = c->include_dir;
+	o.diag_stream = stderr;
+	o.max_errors = 100;
+	o.no_lower = !lower;
+	return unit_compile(path, &o);
+}
+
+int
+cli_status(const struct cli *c, struct unit *u, const char *path)
+{
+	switch (unit_status(u)) {
+	case UNIT_OK:
+		return EXIT_CLEAN;
+	case UNIT_ERRORS:
 		return EXIT_SOURCE;
+	case UNIT_UNREADABLE:
+		break;
 	}
-	if (d) {
-		base = cli_base_name(path);
-		lower(m, base, d);
-		free(base);
-	}
-	model_free(m);
-	ast_free(root);
-	return EXIT_CLEAN;
+	diag_sys(c->dg, M_E_READ, path, strerror(unit_errno(u)));
+	return EXIT_SYSTEM;
+}
+
+void *
+cli_open(const struct cli *c, const struct backend *b)
+{
+	return b->open(&c->ctx, c->dg);
 }
 
 /* Gives a file made by mkstemp (mode 0600) the mode of an ordinary new
@@ -159,7 +161,7 @@ fchmod_default(const char *path)
 }
 
 int
-cli_write_atomic(const char *path, const char *data, size_t len)
+cli_write_atomic(const struct cli *c, const char *path, const char *data, size_t len)
 {
 	struct buf tmp = {0};
 	FILE *f;
@@ -167,8 +169,7 @@ cli_write_atomic(const char *path, const char *data, size_t len)
 
 	buf_printf(&tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp.data)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		fprintf(stderr, "afc: error: cannot write '%s': %s\n", path,
-		    strerror(errno));
+		diag_sys(c->dg, M_E_WRITE, path, strerror(errno));
 		if (fd >= 0)
 			close(fd), unlink(tmp.data);
 		buf_free(&tmp);
@@ -179,8 +180,7 @@ cli_write_atomic(const char *path, const char *data, size_t len)
 	if (ok)
 		fchmod_default(tmp.data);
 	if (!ok || rename(tmp.data, path) != 0) {
-		fprintf(stderr, "afc: error: cannot write '%s': %s\n", path,
-		    strerror(errno));
+		diag_sys(c->dg, M_E_WRITE, path, strerror(errno));
 		unlink(tmp.data);
 		buf_free(&tmp);
 		return -1;

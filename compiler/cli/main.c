@@ -127,6 +127,7 @@ main(int argc, char **argv)
 {
 	const struct command *cmd = NULL;
 	struct buf inc = {0};
+	struct diags dg;
 	struct cli c;
 	size_t i;
 	int st;
@@ -146,14 +147,14 @@ main(int argc, char **argv)
 		fprintf(stderr, "afc: error: unknown command '%s'\n", argv[1]);
 		return cli_usage("");
 	}
-	diag_set_limit(100);
+	diags_init(&dg, stderr, 0);
+	c.dg = &dg;
 	c.ctx.datadir = find_datadir();
 	buf_printf(&inc, "%s/templates", c.ctx.datadir);
 	c.include_dir = inc.data;
-	ast_set_include_dir(inc.data);
 	st = cmd->run(argc - 2, argv + 2, &c);
 	buf_free(&inc);
 	free((char *)c.ctx.datadir);
-	src_free_all();
+	diags_free(&dg);
 	return st;
 }

@@ -16,7 +16,8 @@ cmd_render(int argc, char **argv, const struct cli *c)
 	int want[8] = {0}, st, n, help = 0;
 	const struct backend *b = NULL;
 	struct buf out = {0};
-	struct doc d = {0};
+	struct unit *u;
+	void *state = NULL;
 	char **files;
 	size_t i;
 
@@ -40,13 +41,18 @@ cmd_render(int argc, char **argv, const struct cli *c)
 		free(files);
 		return st;
 	}
-	if ((st = cli_compile(c, files[0], &d)) == EXIT_CLEAN) {
-		if (b->render(&d, &c->ctx, &out) != 0)
+	u = cli_compile(c, files[0], 1);
+	if ((st = cli_status(c, u, files[0])) == EXIT_CLEAN) {
+		if ((state = cli_open(c, b)) == NULL)
+			st = EXIT_SYSTEM;
+		else if (b->render(state, unit_doc(u), unit_diags(u), &out) != 0)
 			st = EXIT_SYSTEM;
 		else if (fwrite(out.data, 1, out.len, stdout) != out.len)
 			st = EXIT_SYSTEM;
-		doc_free(&d);
+		if (state)
+			b->close(state);
 	}
+	unit_free(u);
 	buf_free(&out);
 	free(files);
 	return st;

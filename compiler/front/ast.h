@@ -46,21 +46,43 @@ struct ast_node {
 	int bad;		/* the parser reported an error in it */
 };
 
-/* Parses the file at path (including what it includes) and returns its
+/*
+ * Where the parser reads files. read() returns the bytes of the file at
+ * path (heap memory, NUL-terminated, *len bytes) or NULL with errno set;
+ * the default reads the file system. `afc diff` reads a git revision.
+ */
+struct ast_reader {
+	char *(*read)(void *arg, const char *path, size_t *len);
+	void *arg;
+};
+
+struct ast_options {
+	struct diags *dg;	/* every file read is registered here */
+	const struct ast_reader *reader;	/* NULL: the file system */
+	/* Searched, on the file system, for an include not found beside
+	 * the including file: DATADIR/templates. NULL: none. */
+	const char *include_dir;
+};
+
+/*
+ * Parses the file at path (including what it includes) and returns its
  * tree; errors are reported and the tree holds what could be recovered.
- * Returns NULL only when the file itself cannot be read. */
-struct ast_node *ast_parse_file(const char *path);
+ * Returns NULL only when the file itself cannot be read (errno set).
+ *
+ * An include names a file relative to the including one: no absolute
+ * path, no way out of the top file's folder with "..", and only .afs
+ * files, so that a source cannot make afc show lines of any other file.
+ */
+struct ast_node *ast_parse_file(const struct ast_options *o, const char *path);
 /* Parses a file already in memory (name is used in messages). */
-struct ast_node *ast_parse_buffer(const char *name, const char *data, size_t len);
+struct ast_node *ast_parse_buffer(const struct ast_options *o,
+    const char *name, const char *data, size_t len);
 void ast_free(struct ast_node *n);
 /* Prints the tree as indented lines, one node a line. */
 void ast_dump(const struct ast_node *n, void *stream);
 
 /* The span of byte k of a text block's decoded value. */
 struct span text_span(const struct ast_value *v, size_t k, size_t len);
-
-/* Directories searched for included files after the including file's own. */
-void ast_set_include_dir(const char *dir);
 
 /*
  * The keywords that only stand at the top of a file. A line that starts

@@ -13,6 +13,22 @@
 #include "front/ast.h"
 #include "front/lex.h"
 
+/* What one parse of a source with its includes shares. */
+struct parse_ctx {
+	const struct ast_options *o;
+	char *root_dir;		/* the top file's folder, normalised */
+	char *data_dir;		/* o->include_dir normalised, or NULL */
+	/* Files being parsed, outermost first, to detect include loops. */
+	char *stack[AST_MAX_INCLUDE_DEPTH + 2];
+	int top;
+	/* Files included so far, and where. */
+	struct included {
+		char *path;
+		struct span at;
+	} *included;
+	size_t nincluded;
+};
+
 struct parser {
 	struct lexer lx;
 	struct token tok;
@@ -20,27 +36,11 @@ struct parser {
 	int depth;
 	int incdepth;
 	const struct srcfile *file;
+	struct parse_ctx *ctx;
 };
 
-/* Files being parsed, outermost first, to detect include loops. */
-static char *include_stack[AST_MAX_INCLUDE_DEPTH + 2];
-static int include_top;
-static const char *include_dir;
-
-/* Files included so far from the file being parsed, and where. */
-static struct included {
-	char *path;
-	struct span at;
-} *included;
-static size_t nincluded;
-
-static struct ast_node *parse_source(const struct srcfile *f, int incdepth);
-
-void
-ast_set_include_dir(const char *dir)
-{
-	include_dir = dir;
-}
+static struct ast_node *parse_source(struct parse_ctx *ctx,
+    const struct srcfile *f, int incdepth);
 
 static void
 advance(struct parser *p)
@@ -154,40 +154,144 @@ dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
+	if (slash == path)
+		return xstrdup("/");
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 }
 
+/*
+ * Normalises a relative or absolute path lexically: "." and empty parts
+ * go, "x/.." cancels. A relative path that climbs out of its start
+ * keeps its leading "..". Returns a heap string, "." for nothing.
+ */
 static char *
-find_include(const struct parser *p, const char *name)
+normalize(const char *path)
 {
 	struct buf b = {0};
-	char *dir;
+	const char *s = path, *e;
+	size_t keep, n;
 
-	if (name[0] == '/')
-		return xstrdup(name);
-	/* A file named without a directory is beside the current one. */
-	dir = dir_of(p->file->name);
-	if (strcmp(dir, ".") == 0 && strchr(p->file->name, '/') == NULL)
-		buf_puts(&b, name);
-	else
-		buf_printf(&b, "%s/%s", dir, name);
-	free(dir);
-	if (include_dir != NULL && access(b.data, R_OK) != 0) {
-		b.len = 0;
-		buf_printf(&b, "%s/%s", include_dir, name);
+	if (*s == '/')
+		buf_putc(&b, '/');
+	keep = b.len;		/* what ".." may not remove */
+	while (*s) {
+		while (*s == '/')
+			s++;
+		if (*s == '\0')
+			break;
+		for (e = s; *e && *e != '/'; e++)
+			;
+		n = (size_t)(e - s);
+		if (n == 1 && s[0] == '.') {
+			/* nothing */
+		} else if (n == 2 && s[0] == '.' && s[1] == '.' &&
+		    b.len > keep) {
+			while (b.len > keep && b.data[b.len - 1] != '/')
+				b.len--;
+			if (b.len > keep)
+				b.len--;
+			b.data[b.len] = '\0';
+		} else {
+			if (n == 2 && s[0] == '.' && s[1] == '.')
+				keep = b.len + 3;	/* a leading "..": keep it */
+			if (b.len > 0 && b.data[b.len - 1] != '/')
+				buf_putc(&b, '/');
+			buf_add(&b, s, n);
+		}
+		s = e;
 	}
+	if (b.len == 0)
+		buf_putc(&b, '.');
 	return buf_take(&b);
+}
+
+/* Whether path lies in the folder dir (both normalised). */
+static int
+inside(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, ".") == 0)
+		return strcmp(path, "..") != 0 && strncmp(path, "../", 3) != 0 &&
+		    path[0] != '/';
+	return strncmp(path, dir, n) == 0 && (path[n] == '/' ||
+	    (n > 0 && dir[n - 1] == '/'));
+}
+
+static char *
+read_source(const struct parse_ctx *ctx, const char *path, size_t *len)
+{
+	const struct ast_reader *r = ctx->o->reader;
+
+	if (r)
+		return r->read(r->arg, path, len);
+	return read_file(path, len);
+}
+
+/*
+ * Reads the file an include names: beside the including file, else in
+ * the include directory. Returns its text and sets *path, or NULL after
+ * a message.
+ */
+static char *
+read_include(struct parser *p, const struct ast_value *v, char **path,
+    size_t *len)
+{
+	const char *name = v->s;
+	size_t n = strlen(name);
+	struct buf b = {0};
+	char *dir, *text;
+	int err;
+
+	if (name[0] == '/') {
+		diag(&v->span, M_E_INCLUDE_PLACE, name,
+		    "an absolute path; name it relative to this file");
+		return NULL;
+	}
+	if (n < 4 || strcmp(name + n - 4, ".afs") != 0) {
+		diag(&v->span, M_E_INCLUDE_PLACE, name,
+		    "not an .afs file");
+		return NULL;
+	}
+	dir = dir_of(p->file->name);
+	buf_printf(&b, "%s/%s", dir, name);
+	free(dir);
+	*path = normalize(b.data);
+	buf_free(&b);
+	if (!inside(p->ctx->root_dir, *path) && !(p->ctx->data_dir &&
+	    inside(p->ctx->data_dir, *path))) {
+		diag(&v->span, M_E_INCLUDE_PLACE, name,
+		    "outside the folder of the file being compiled");
+		free(*path);
+		return NULL;
+	}
+	if ((text = read_source(p->ctx, *path, len)) != NULL)
+		return text;
+	err = errno;
+	if (err == ENOENT && p->ctx->o->include_dir != NULL) {
+		buf_printf(&b, "%s/%s", p->ctx->o->include_dir, name);
+		if ((text = read_file(b.data, len)) != NULL) {
+			free(*path);
+			*path = normalize(b.data);
+			buf_free(&b);
+			return text;
+		}
+		buf_free(&b);
+	}
+	diag(&v->span, M_E_INCLUDE, name, strerror(err));
+	free(*path);
+	return NULL;
 }
 
 /* include = "include" STRING: parses the named file into n->include. */
 static void
 do_include(struct parser *p, struct ast_node *n)
 {
-	char *path, *real;
+	struct parse_ctx *ctx = p->ctx;
 	const struct srcfile *f;
-	size_t len;
-	char *text;
-	int i;
+	char *path, *text;
+	size_t len, i;
+	int k;
 
 	if (n->nvals != 1 || n->vals[0].type != VAL_STRING) {
 		diag(&n->span, M_E_ARGS, "include",
@@ -198,38 +302,31 @@ do_include(struct parser *p, struct ast_node *n)
 		diag(&n->vals[0].span, M_E_INCLUDE_DEPTH, AST_MAX_INCLUDE_DEPTH);
 		return;
 	}
-	path = find_include(p, n->vals[0].s);
-	if ((real = realpath(path, NULL)) != NULL) {
-		for (i = 0; i < include_top; i++)
-			if (strcmp(include_stack[i], real) == 0) {
-				diag(&n->vals[0].span, M_E_INCLUDE_LOOP, n->vals[0].s);
-				free(real);
-				free(path);
-				return;
-			}
-		/* A second include would declare everything twice. */
-		for (i = 0; i < (int)nincluded; i++)
-			if (strcmp(included[i].path, real) == 0) {
-				diag(&n->vals[0].span, M_W_INCLUDE_TWICE,
-				    n->vals[0].s);
-				diag(&included[i].at, M_NOTE_FREE,
-				    "it is first included here");
-				free(real);
-				free(path);
-				return;
-			}
-		included = xgrow(included, nincluded, sizeof(*included));
-		included[nincluded].path = real;
-		included[nincluded++].at = n->vals[0].span;
-	}
-	if ((text = read_file(path, &len)) == NULL) {
-		diag(&n->vals[0].span, M_E_INCLUDE, n->vals[0].s, strerror(errno));
-		free(path);
+	if ((text = read_include(p, &n->vals[0], &path, &len)) == NULL)
 		return;
-	}
-	f = src_add(path, text, len);
+	for (k = 0; k < ctx->top; k++)
+		if (strcmp(ctx->stack[k], path) == 0) {
+			diag(&n->vals[0].span, M_E_INCLUDE_LOOP, n->vals[0].s);
+			goto done;
+		}
+	/* A second include would declare everything twice. */
+	for (i = 0; i < ctx->nincluded; i++)
+		if (strcmp(ctx->included[i].path, path) == 0) {
+			diag(&n->vals[0].span, M_W_INCLUDE_TWICE, n->vals[0].s);
+			diag(&ctx->included[i].at, M_NOTE_FREE,
+			    "it is first included here");
+			goto done;
+		}
+	ctx->included = xgrow(ctx->included, ctx->nincluded,
+	    sizeof(*ctx->included));
+	ctx->included[ctx->nincluded].path = xstrdup(path);
+	ctx->included[ctx->nincluded++].at = n->vals[0].span;
+	f = src_add(ctx->o->dg, path, text, len);
+	text = NULL;
+	n->include = parse_source(ctx, f, p->incdepth + 1);
+done:
+	free(text);
 	free(path);
-	n->include = parse_source(f, p->incdepth + 1);
 }
 
 /*
@@ -330,7 +427,7 @@ parse_lines(struct parser *p, struct ast_node *parent)
 }
 
 static struct ast_node *
-parse_source(const struct srcfile *f, int incdepth)
+parse_source(struct parse_ctx *ctx, const struct srcfile *f, int incdepth)
 {
 	struct parser p;
 	struct ast_node *root;
@@ -339,49 +436,63 @@ parse_source(const struct srcfile *f, int incdepth)
 	memset(&p, 0, sizeof(p));
 	p.file = f;
 	p.incdepth = incdepth;
-	include_stack[include_top++] = realpath(f->name, NULL);
-	if (include_stack[include_top - 1] == NULL)
-		include_stack[include_top - 1] = xstrdup(f->name);
+	p.ctx = ctx;
+	ctx->stack[ctx->top++] = normalize(f->name);
 	lex_init(&p.lx, f);
 	p.tok.type = T_NEWLINE;
 	root = node_new(AST_FILE, NULL, &sp);
 	advance(&p);
 	parse_lines(&p, root);
 	free(p.tok.s);
-	free(include_stack[--include_top]);
+	free(ctx->stack[--ctx->top]);
 	return root;
 }
 
 /* Parses a whole source with what it includes. */
 static struct ast_node *
-parse_top(const struct srcfile *f)
+parse_top(const struct ast_options *o, const struct srcfile *f)
 {
-	struct ast_node *root = parse_source(f, 0);
+	struct parse_ctx ctx;
+	struct ast_node *root;
+	char *dir;
 
-	while (nincluded > 0)
-		free(included[--nincluded].path);
-	free(included);
-	included = NULL;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.o = o;
+	dir = dir_of(f->name);
+	ctx.root_dir = normalize(dir);
+	free(dir);
+	ctx.data_dir = o->include_dir ? normalize(o->include_dir) : NULL;
+	root = parse_source(&ctx, f, 0);
+	while (ctx.nincluded > 0)
+		free(ctx.included[--ctx.nincluded].path);
+	free(ctx.included);
+	free(ctx.root_dir);
+	free(ctx.data_dir);
 	return root;
 }
 
 struct ast_node *
-ast_parse_buffer(const char *name, const char *data, size_t len)
+ast_parse_buffer(const struct ast_options *o, const char *name,
+    const char *data, size_t len)
 {
 	char *copy = xmalloc(len + 1);
 
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	return parse_top(src_add(name, copy, len));
+	return parse_top(o, src_add(o->dg, name, copy, len));
 }
 
 struct ast_node *
-ast_parse_file(const char *path)
+ast_parse_file(const struct ast_options *o, const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text;
 
+	if (o->reader)
+		text = o->reader->read(o->reader->arg, path, &len);
+	else
+		text = read_file(path, &len);
 	if (text == NULL)
 		return NULL;
-	return parse_top(src_add(path, text, len));
+	return parse_top(o, src_add(o->dg, path, text, len));
 }

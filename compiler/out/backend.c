@@ -4,9 +4,9 @@
 #include "out/backend.h"
 
 const struct backend backends[] = {
-	{"md", "md", md_render},
-	{"html", "html", html_render},
-	{"pdf", "pdf", pdf_render},
+	{"md", "md", md_open, md_render, md_deps, md_close},
+	{"html", "html", html_open, html_render, html_deps, html_close},
+	{"pdf", "pdf", pdf_open, pdf_render, pdf_deps, pdf_close},
 };
 const size_t nbackends = NELEM(backends);
 

@@ -1,8 +1,14 @@
 /* backend.h - the life cycle shared by the output formats.
- * Included by main.c and by each backend (md.c, html.c, pdf.c). */
+ * Included by the command line and by each backend (md.c, html.c,
+ * pdf.c).
+ *
+ * A backend is opened once, loading what does not depend on a zone
+ * (templates, stylesheet, hyphenation patterns), renders any number of
+ * zones, and is closed. */
 #ifndef AFC_BACKEND_H
 #define AFC_BACKEND_H
 
+#include "base/diag.h"
 #include "base/util.h"
 #include "lower/doc.h"
 
@@ -10,20 +16,40 @@ struct render_ctx {
 	const char *datadir;	/* holds templates/ and fonts/ */
 };
 
-/* Renders d into out. Returns 0, or -1 after reporting the problem
- * with diag(); out is then to be discarded. */
-typedef int (*render_fn)(const struct doc *d, const struct render_ctx *ctx,
-    struct buf *out);
-
 struct backend {
 	const char *name;	/* "md", as given to --to */
 	const char *ext;	/* file name extension, "md" */
-	render_fn render;	/* NULL: not available in this build */
+	/* Loads what every zone needs; returns the backend's state, or
+	 * NULL after reporting the problem into dg. */
+	void *(*open)(const struct render_ctx *ctx, struct diags *dg);
+	/* Renders d into out. Returns 0, or -1 after reporting the
+	 * problem into dg; out is then to be discarded. */
+	int (*render)(void *state, const struct doc *d, struct diags *dg,
+	    struct buf *out);
+	/* Calls fn with the path of every file open() and render() read,
+	 * for a build's record of what its outputs depend on. */
+	void (*deps)(void *state, void (*fn)(void *arg, const char *path),
+	    void *arg);
+	void (*close)(void *state);
 };
 
-int md_render(const struct doc *d, const struct render_ctx *ctx, struct buf *out);
-int html_render(const struct doc *d, const struct render_ctx *ctx, struct buf *out);
-int pdf_render(const struct doc *d, const struct render_ctx *ctx, struct buf *out);
+void *md_open(const struct render_ctx *ctx, struct diags *dg);
+int md_render(void *state, const struct doc *d, struct diags *dg,
+    struct buf *out);
+void md_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
+void md_close(void *state);
+
+void *html_open(const struct render_ctx *ctx, struct diags *dg);
+int html_render(void *state, const struct doc *d, struct diags *dg,
+    struct buf *out);
+void html_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
+void html_close(void *state);
+
+void *pdf_open(const struct render_ctx *ctx, struct diags *dg);
+int pdf_render(void *state, const struct doc *d, struct diags *dg,
+    struct buf *out);
+void pdf_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
+void pdf_close(void *state);
 
 /* One entry of the index page written when several sources are built. */
 struct index_entry {
@@ -31,8 +57,9 @@ struct index_entry {
 	const char *base;	/* output base name, "amalo" */
 	int has_html, has_pdf, has_md;
 };
-int html_render_index(const struct index_entry *e, size_t n,
-    const struct render_ctx *ctx, struct buf *out);
+/* Renders the index page with the html backend's state. */
+int html_render_index(void *html, const struct index_entry *e, size_t n,
+    struct diags *dg, struct buf *out);
 
 /* The backend called name, or NULL. */
 const struct backend *backend_find(const char *name);

@@ -550,19 +550,23 @@ render_parts(struct page *pg, cmark_node *root, struct buf *header,
 
 /* A file of templates/, read whole; path names it in messages. */
 struct template {
+	struct diags *dg;
 	struct buf path;
 	char *text;
 	size_t len;
 };
 
+/* Reads templates/NAME; messages at its lines go to own, the others to
+ * dg. */
 static int
 template_load(struct template *t, const struct render_ctx *ctx,
-    const char *name)
+    const char *name, struct diags *own, struct diags *dg)
 {
 	memset(t, 0, sizeof(*t));
+	t->dg = own;
 	buf_printf(&t->path, "%s/templates/%s", ctx->datadir, name);
 	if ((t->text = read_file(t->path.data, &t->len)) == NULL) {
-		diag(NULL, M_E_TEMPLATE_READ, t->path.data, strerror(errno));
+		diag_sys(dg, M_E_TEMPLATE_READ, t->path.data, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -581,19 +585,20 @@ template_span(const struct template *t, size_t off, size_t end)
 {
 	const struct srcfile *f;
 
-	f = src_add(t->path.data, xstrndup(t->text, t->len), t->len);
+	f = src_add(t->dg, t->path.data, xstrndup(t->text, t->len), t->len);
 	return span_at(f, off, end);
 }
 
 /* The stylesheet is inlined into a <style> element, which a "</style"
  * in it would end early. */
 static int
-style_load(struct template *t, const struct render_ctx *ctx)
+style_load(struct template *t, const struct render_ctx *ctx,
+    struct diags *own, struct diags *dg)
 {
 	struct span sp;
 	size_t i;
 
-	if (template_load(t, ctx, "style.css") != 0)
+	if (template_load(t, ctx, "style.css", own, dg) != 0)
 		return -1;
 	for (i = 0; i + 7 <= t->len; i++)
 		if (strncasecmp(t->text + i, "</style", 7) == 0) {
@@ -752,24 +757,76 @@ fill_page(struct buf *out, const struct template *tpl, const struct doc *d,
 	return fill(out, tpl, slots, NELEM(slots));
 }
 
+/*
+ * The backend's state: the page template and the stylesheet, read once
+ * for every zone rendered; the index template when an index is made.
+ * Messages at a template's lines go to own, which holds the templates'
+ * copies as source files.
+ */
+struct html {
+	struct render_ctx ctx;
+	struct diags own;
+	struct template page, css, index;
+	int have_index;
+};
+
+void *
+html_open(const struct render_ctx *ctx, struct diags *dg)
+{
+	struct html *h = xcalloc(1, sizeof(*h));
+
+	h->ctx = *ctx;
+	diags_init(&h->own, dg->stream, 0);
+	h->own.label = dg->label;
+	if (template_load(&h->page, ctx, "page.html", &h->own, dg) != 0 ||
+	    style_load(&h->css, ctx, &h->own, dg) != 0) {
+		html_close(h);
+		dg->counts[DIAG_ERROR]++;
+		return NULL;
+	}
+	return h;
+}
+
+void
+html_close(void *state)
+{
+	struct html *h = state;
+
+	if (h == NULL)
+		return;
+	template_free(&h->page);
+	template_free(&h->css);
+	template_free(&h->index);
+	diags_free(&h->own);
+	free(h);
+}
+
+void
+html_deps(void *state, void (*fn)(void *arg, const char *path), void *arg)
+{
+	struct html *h = state;
+
+	fn(arg, h->page.path.data);
+	fn(arg, h->css.path.data);
+	if (h->have_index)
+		fn(arg, h->index.path.data);
+}
+
 int
-html_render(const struct doc *d, const struct render_ctx *ctx,
+html_render(void *state, const struct doc *d, struct diags *dg,
     struct buf *out)
 {
-	struct template tpl = {0}, css = {0};
+	struct html *h = state;
 	struct page pg = {0};
 	struct buf part[3] = {0};	/* header, table of contents, body */
-	int rc = -1;
+	int rc;
 
-	if (template_load(&tpl, ctx, "page.html") == 0 &&
-	    style_load(&css, ctx) == 0) {
-		collect_headings(&pg, d->root);
-		render_parts(&pg, d->root, &part[0], &part[2]);
-		render_toc(&pg, &part[1]);
-		rc = fill_page(out, &tpl, d, &css, part);
-	}
-	template_free(&tpl);
-	template_free(&css);
+	/* Messages at the templates' lines go where the zone's do. */
+	h->own.stream = dg->stream;
+	collect_headings(&pg, d->root);
+	render_parts(&pg, d->root, &part[0], &part[2]);
+	render_toc(&pg, &part[1]);
+	rc = fill_page(out, &h->page, d, &h->css, part);
 	page_free(&pg);
 	buf_free(&part[0]);
 	buf_free(&part[1]);
@@ -827,28 +884,28 @@ index_row(struct buf *b, const struct index_entry *e)
 }
 
 int
-html_render_index(const struct index_entry *e, size_t n,
-    const struct render_ctx *ctx, struct buf *out)
+html_render_index(void *state, const struct index_entry *e, size_t n,
+    struct diags *dg, struct buf *out)
 {
-	struct template tpl = {0}, css = {0};
+	struct html *h = state;
 	struct buf rows = {0};
 	size_t i;
 	int rc = -1;
 
 	for (i = 0; i < n; i++)
 		index_row(&rows, &e[i]);
-	if (template_load(&tpl, ctx, "index.html") == 0 &&
-	    style_load(&css, ctx) == 0) {
+	if (!h->have_index && template_load(&h->index, &h->ctx, "index.html",
+	    &h->own, dg) == 0)
+		h->have_index = 1;
+	if (h->have_index) {
 		const struct slot slots[] = {
 			{"afc_version", AFC_VERSION, 0},
-			{"style", css.text, 1},
+			{"style", h->css.text, 1},
 			{"zones", str(&rows), 1},
 		};
 
-		rc = fill(out, &tpl, slots, NELEM(slots));
+		rc = fill(out, &h->index, slots, NELEM(slots));
 	}
-	template_free(&tpl);
-	template_free(&css);
 	buf_free(&rows);
 	return rc;
 }

@@ -43,24 +43,6 @@ hyph_close(struct hyph *h)
 	}
 }
 
-struct hyph *
-hyph_shared(const char *path, const char *path2, int left, int right)
-{
-	static struct hyph *h;
-	static char *key;
-	struct buf k = {0};
-
-	buf_printf(&k, "%s\n%s\n%d %d", path ? path : "", path2 ? path2 : "", left, right);
-	if (key == NULL || strcmp(key, k.data) != 0) {
-		hyph_close(h);
-		free(key);
-		h = hyph_open(path, path2, left, right);
-		key = buf_take(&k);
-	}
-	buf_free(&k);
-	return h;
-}
-
 /* Lowercases a Latin-1 letter; returns 0 for anything but a letter. */
 static int
 latin1_lower(unsigned c)

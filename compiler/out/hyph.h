@@ -13,11 +13,6 @@ struct hyph;
 struct hyph *hyph_open(const char *path, const char *path2, int left, int right);
 void hyph_close(struct hyph *h);
 
-/* The same, loaded once per process and kept: loading the Dutch patterns
- * takes longer than laying out a document, and a batch renders many.
- * Loads again only when the settings change. Never close the result. */
-struct hyph *hyph_shared(const char *path, const char *path2, int left, int right);
-
 /* Finds where the UTF-8 word w[0..n) may be hyphenated: writes the byte
  * offsets after which a hyphen may go into pos, in increasing order, at
  * most max of them, and returns their number. Only words of letters

@@ -111,13 +111,39 @@ strip_blank_lines(struct buf *out, const char *s)
 	}
 }
 
+/* Markdown needs nothing but the document: its state is a token. */
+void *
+md_open(const struct render_ctx *ctx, struct diags *dg)
+{
+	static char token;
+
+	(void)ctx;
+	(void)dg;
+	return &token;
+}
+
+void
+md_close(void *state)
+{
+	(void)state;
+}
+
+void
+md_deps(void *state, void (*fn)(void *arg, const char *path), void *arg)
+{
+	(void)state;
+	(void)fn;
+	(void)arg;
+}
+
 int
-md_render(const struct doc *d, const struct render_ctx *ctx, struct buf *out)
+md_render(void *state, const struct doc *d, struct diags *dg, struct buf *out)
 {
 	cmark_node *copy = copy_node(d->root);
 	char *s;
 
-	(void)ctx;
+	(void)state;
+	(void)dg;
 	s = cmark_render_commonmark(copy, CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE, 0);
 	strip_blank_lines(out, s);
 	free(s);

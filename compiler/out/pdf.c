@@ -29,6 +29,7 @@ struct dev {
 	HPDF_Doc pdf;
 	const struct style *st;
 	const char *datadir;
+	struct diags *dg;		/* where messages without a place go */
 	const char *name[FACE__COUNT];	/* libharu's font names, once loaded */
 	HPDF_FontDef def[FACE__COUNT];
 	HPDF_Font font[FACE__COUNT];
@@ -79,7 +80,7 @@ static int
 check(struct dev *d)
 {
 	if (d->error && !d->failed)
-		diag(NULL, M_E_PDF, error_text(d->error), (unsigned)d->error);
+		diag_sys(d->dg, M_E_PDF, error_text(d->error), (unsigned)d->error);
 	if (d->error)
 		d->failed = 1;
 	return d->failed ? -1 : 0;
@@ -101,11 +102,11 @@ load_face(struct dev *d, enum face f)
 	else
 		buf_printf(&path, "%s/fonts/%s", d->datadir, file);
 	if (access(path.data, R_OK) != 0) {
-		diag(NULL, M_E_FONT, path.data, strerror(errno));
+		diag_sys(d->dg, M_E_FONT, path.data, strerror(errno));
 		d->failed = 1;
 	} else if ((d->name[f] = HPDF_LoadTTFontFromFile(d->pdf, path.data, HPDF_TRUE)) == NULL ||
 	    (d->def[f] = HPDF_GetFontDef(d->pdf, d->name[f])) == NULL) {
-		diag(NULL, M_E_FONT, path.data, error_text(d->error));
+		diag_sys(d->dg, M_E_FONT, path.data, error_text(d->error));
 		d->name[f] = NULL;
 		d->failed = 1;
 	}
@@ -153,7 +154,7 @@ pick(struct dev *d, enum face f, unsigned *cp, int *w)
 		struct buf b = {0};
 
 		utf8_encode(&b, *cp);
-		diag(NULL, M_E_GLYPH, *cp, b.data);
+		diag_sys(d->dg, M_E_GLYPH, *cp, b.data);
 		buf_free(&b);
 		d->bad_cp = *cp;
 	}
@@ -504,30 +505,93 @@ dev_close(struct dev *d)
 		HPDF_Free(d->pdf);
 }
 
-int
-pdf_render(const struct doc *doc, const struct render_ctx *ctx, struct buf *out)
-{
+/* The backend's state: the stylesheet and the hyphenation patterns,
+ * loaded once for every zone rendered. Fonts are loaded into each
+ * document: libharu cannot share them between documents. */
+struct pdf {
+	struct render_ctx ctx;
+	struct diags own;	/* holds the stylesheet, for its messages */
 	struct style st;
+	struct hyph *hyph;
+	struct buf style_path;
+};
+
+void *
+pdf_open(const struct render_ctx *ctx, struct diags *dg)
+{
+	struct pdf *p = xcalloc(1, sizeof(*p));
+
+	p->ctx = *ctx;
+	diags_init(&p->own, dg->stream, 0);
+	p->own.label = dg->label;
+	buf_printf(&p->style_path, "%s/templates/pdf.yaml", ctx->datadir);
+	if (style_load(&p->st, p->style_path.data, &p->own) != 0) {
+		dg->counts[DIAG_ERROR]++;
+		diags_free(&p->own);
+		buf_free(&p->style_path);
+		free(p);
+		return NULL;
+	}
+	p->hyph = hyph_open(p->st.dictionary, p->st.dictionary2,
+	    p->st.hyph_left, p->st.hyph_right);
+	return p;
+}
+
+void
+pdf_close(void *state)
+{
+	struct pdf *p = state;
+
+	if (p == NULL)
+		return;
+	hyph_close(p->hyph);
+	style_free(&p->st);
+	diags_free(&p->own);
+	buf_free(&p->style_path);
+	free(p);
+}
+
+void
+pdf_deps(void *state, void (*fn)(void *arg, const char *path), void *arg)
+{
+	struct pdf *p = state;
+	struct buf b = {0};
+	size_t f;
+
+	fn(arg, p->style_path.data);
+	for (f = 0; f < FACE__COUNT; f++) {
+		if (p->st.font[f] == NULL)
+			continue;
+		b.len = 0;
+		if (p->st.font[f][0] == '/')
+			buf_puts(&b, p->st.font[f]);
+		else
+			buf_printf(&b, "%s/fonts/%s", p->ctx.datadir, p->st.font[f]);
+		fn(arg, b.data);
+	}
+	if (p->st.dictionary)
+		fn(arg, p->st.dictionary);
+	if (p->st.dictionary2)
+		fn(arg, p->st.dictionary2);
+	buf_free(&b);
+}
+
+int
+pdf_render(void *state, const struct doc *doc, struct diags *dg,
+    struct buf *out)
+{
+	struct pdf *p = state;
 	struct dev d;
-	struct hyph *h;
-	struct buf path = {0};
 	int rc = -1;
 
-	buf_printf(&path, "%s/templates/pdf.yaml", ctx->datadir);
-	if (style_load(&st, path.data) != 0) {
-		buf_free(&path);
-		return -1;
-	}
-	buf_free(&path);
 	memset(&d, 0, sizeof(d));
-	d.st = &st;
-	d.datadir = ctx->datadir;
-	h = hyph_shared(st.dictionary, st.dictionary2, st.hyph_left, st.hyph_right);
+	d.st = &p->st;
+	d.datadir = p->ctx.datadir;
+	d.dg = dg;
 	if (dev_open(&d) == 0 && load_face(&d, FACE_REGULAR) == 0) {
-		draw(&d, doc, h, out);
+		draw(&d, doc, p->hyph, out);
 		rc = check(&d);
 	}
 	dev_close(&d);
-	style_free(&st);
 	return rc;
 }

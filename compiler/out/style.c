@@ -116,14 +116,12 @@ node_span(const struct srcfile *f, const yaml_node_t *n)
 	return span_at(f, off, end > off ? end : off + 1);
 }
 
-static void
-fail(struct reader *r, yaml_node_t *n, enum msg m, const char *a, const char *b)
-{
-	struct span sp = node_span(r->file, n);
-
-	diag(&sp, m, a, b);
-	r->errors++;
-}
+/* Reports a message of the catalogue at node n: fail(r, n, M_..., ...). */
+#define fail(r, n, ...) do { \
+	struct span fail_sp_ = node_span((r)->file, (n)); \
+	diag(&fail_sp_, __VA_ARGS__); \
+	(r)->errors++; \
+} while (0)
 
 static const char *
 scalar(yaml_node_t *n)
@@ -289,7 +287,7 @@ read_root(struct reader *r, yaml_node_t *root)
 		if (root)
 			fail(r, root, M_E_STYLE_SHAPE, "the stylesheet", "a mapping of sections");
 		else
-			diag(NULL, M_E_STYLE_SHAPE, r->file->name, "a mapping of sections");
+			diag_sys(r->file->dg, M_E_STYLE_SHAPE, r->file->name, "a mapping of sections");
 		r->errors += root == NULL;
 		return;
 	}
@@ -366,7 +364,7 @@ parse(struct reader *r)
 }
 
 int
-style_load(struct style *st, const char *path)
+style_load(struct style *st, const char *path, struct diags *dg)
 {
 	struct reader r = {0};
 	size_t len;
@@ -374,10 +372,10 @@ style_load(struct style *st, const char *path)
 
 	defaults(st);
 	if ((text = read_file(path, &len)) == NULL) {
-		diag(NULL, M_E_STYLE_READ, path, strerror(errno));
+		diag_sys(dg, M_E_STYLE_READ, path, strerror(errno));
 		return -1;
 	}
-	r.file = src_add(path, text, len);
+	r.file = src_add(dg, path, text, len);
 	r.st = st;
 	if (parse(&r) != 0)
 		return -1;

@@ -49,7 +49,8 @@ struct style {
 /* Reads the stylesheet at path into st. Returns 0, or -1 after a
  * located diagnostic (file:line:col) for a file that cannot be read, is
  * not YAML, or holds an unknown key or a bad value. st is then freed. */
-int style_load(struct style *st, const char *path);
+struct diags;
+int style_load(struct style *st, const char *path, struct diags *dg);
 void style_free(struct style *st);
 
 #endif

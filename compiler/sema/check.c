@@ -1801,7 +1801,7 @@ check(const struct ast_node *root)
 	if (!m->unresolved_people)
 		check_responsible(m);
 	check_unused(m, root->span.file);
-	if (diag_worst() == DIAG_ERROR) {
+	if (diag_worst(root->span.file->dg) == DIAG_ERROR) {
 		model_free(m);
 		return NULL;
 	}

@@ -4,10 +4,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "base/diag.h"
-#include "front/ast.h"
 #include "out/backend.h"
-#include "sema/check.h"
+#include "unit/unit.h"
 
 static double
 now(void)
@@ -22,26 +20,19 @@ now(void)
 static size_t
 once(const char *path)
 {
-	struct ast_node *root = ast_parse_file(path);
-	struct render_ctx ctx = {"."};
+	struct unit_options o = {"templates", NULL, NULL, 0, NULL, 0};
+	struct unit *u = unit_compile(path, &o);
 	struct buf out = {0};
-	struct model *m;
-	struct doc d;
 	size_t n = 0;
 
-	if (root == NULL || (m = check(root)) == NULL) {
+	if (unit_doc(u) == NULL) {
 		fprintf(stderr, "bench: %s does not compile\n", path);
 		exit(1);
 	}
-	lower(m, "bench", &d);
-	md_render(&d, &ctx, &out);
+	md_render(NULL, unit_doc(u), unit_diags(u), &out);
 	n = out.len;
 	buf_free(&out);
-	doc_free(&d);
-	model_free(m);
-	ast_free(root);
-	src_free_all();
-	diag_reset();
+	unit_free(u);
 	return n;
 }
 
@@ -56,7 +47,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: front FILE RUNS\n");
 		return 2;
 	}
-	ast_set_include_dir("templates");
 	runs = (size_t)atoi(argv[2]);
 	if ((f = fopen(argv[1], "rb")) != NULL) {
 		fseek(f, 0, SEEK_END);

@@ -46,7 +46,7 @@ for s in samples/*.afs; do
 	    "$(wc -c <"build/bench/$(basename "$s" .afs).pdf")"
 done
 
-echo "== PDF: in process, render only"
+echo "== batch: every sample, compiled and rendered to md, html, pdf in one process"
 build/bench/pdfbatch "$RUNS" samples/*.afs
 
 echo "== floor: libharu alone, the same text and fonts, no layout"

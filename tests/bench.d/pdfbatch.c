@@ -1,14 +1,14 @@
-/* pdfbatch.c - in-process PDF figures: each source is compiled once and
- * rendered to PDF RUNS times, as a batch of zones would be.
- * usage: pdfbatch RUNS FILE... */
+/* pdfbatch.c - in-process batch figures: the backends are opened once,
+ * then every source is compiled and rendered to every format, ROUNDS
+ * times over, as a batch of many zones is; prints the time per zone and
+ * per PDF.
+ * usage: pdfbatch ROUNDS FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#include "base/diag.h"
-#include "front/ast.h"
 #include "out/backend.h"
-#include "sema/check.h"
+#include "unit/unit.h"
 
 static double
 now(void)
@@ -22,37 +22,52 @@ now(void)
 int
 main(int argc, char **argv)
 {
+	struct unit_options o = {"templates", NULL, stderr, 100, NULL, 0};
 	struct render_ctx ctx = {"."};
-	struct ast_node *root;
+	double t0, tpdf = 0, t;
+	void *state[8] = {0};
+	struct diags dg;
 	struct buf out = {0};
-	struct model *m;
-	struct doc d;
-	double t0;
-	int runs, i, k;
+	size_t k, zones = 0, pdfs = 0;
+	int rounds, i, f;
 
 	if (argc < 3)
 		return 2;
-	runs = atoi(argv[1]);
-	ast_set_include_dir("templates");
-	for (k = 2; k < argc; k++) {
-		if ((root = ast_parse_file(argv[k])) == NULL || (m = check(root)) == NULL) {
-			fprintf(stderr, "pdfbatch: %s does not compile\n", argv[k]);
+	rounds = atoi(argv[1]);
+	diags_init(&dg, stderr, 0);
+	t0 = now();
+	for (k = 0; k < nbackends; k++)
+		if ((state[k] = backends[k].open(&ctx, &dg)) == NULL)
 			return 1;
-		}
-		lower(m, "bench", &d);
-		t0 = now();
-		for (i = 0; i < runs; i++) {
-			out.len = 0;
-			if (pdf_render(&d, &ctx, &out) != 0)
+	for (i = 0; i < rounds; i++)
+		for (f = 2; f < argc; f++) {
+			struct unit *u = unit_compile(argv[f], &o);
+
+			if (unit_doc(u) == NULL) {
+				fprintf(stderr, "pdfbatch: %s does not compile\n", argv[f]);
 				return 1;
+			}
+			for (k = 0; k < nbackends; k++) {
+				out.len = 0;
+				t = now();
+				if (backends[k].render(state[k], unit_doc(u),
+				    unit_diags(u), &out) != 0)
+					return 1;
+				if (backends[k].ext[0] == 'p') {
+					tpdf += now() - t;
+					pdfs++;
+				}
+			}
+			unit_free(u);
+			zones++;
 		}
-		printf("%-36s %7.2f ms per PDF in process (%d runs), %zu bytes\n",
-		    argv[k], (now() - t0) / runs * 1e3, runs, out.len);
-		doc_free(&d);
-		model_free(m);
-		ast_free(root);
-	}
+	for (k = 0; k < nbackends; k++)
+		backends[k].close(state[k]);
+	t = now() - t0;
+	printf("batch of %zu zones in one process, md + html + pdf: %.2f ms per "
+	    "zone (%.2f ms of it the PDF)\n", zones, t / (double)zones * 1e3,
+	    tpdf / (double)pdfs * 1e3);
 	buf_free(&out);
-	src_free_all();
+	diags_free(&dg);
 	return 0;
 }
