@@ -263,6 +263,53 @@ test_headings_unhyphenated(void)
 	hyph_close(h);
 }
 
+/* The rightmost end of a run on any page. */
+static double
+max_right(const struct layout *l)
+{
+	double m = 0;
+	size_t i, k;
+
+	for (i = 0; i < l->npages; i++)
+		for (k = 0; k < l->pages[i].nruns; k++) {
+			const struct run *r = &l->pages[i].runs[k];
+
+			if (r->x + r->width > m)
+				m = r->x + r->width;
+		}
+	return m;
+}
+
+/* A word wider than the line is broken at any character, with a note
+ * for the warning; a last line that fits only by shrinking is shrunk. */
+static void
+test_margins(void)
+{
+	struct style st;
+	struct layout *l;
+	double right;
+
+	if (style_load(&st, "templates/pdf.yaml", &tdg) != 0) {
+		CHECK("margins: stylesheet loads", 0);
+		return;
+	}
+	st.margin_right = st.page_width - st.margin_left - 100;
+	right = st.margin_left + 100;
+	/* 20 characters of 5.5 pt: 110 pt on a line of 100. */
+	l = lay_markdown("Een abcdefghijklmnopqrst woord.\n", &st, NULL);
+	CHECK("overlong word: inside the margin", max_right(l) <= right + 1e-9);
+	CHECK("overlong word: noted once", l->noverlong == 1 &&
+	    l->overlong[0].len == 20 && l->overlong[0].page == 0);
+	layout_free(l);
+	/* The last line: "aaaa bbbb cccc dddd" 19 characters (104.5 pt) with
+	 * spaces that may shrink by a third. */
+	l = lay_markdown("aaaa bbbb cccc dddd\n", &st, NULL);
+	CHECK("forced break: shrunk into the line", max_right(l) <= right + 1e-9);
+	CHECK("forced break: no word broken", l->noverlong == 0);
+	layout_free(l);
+	style_free(&st);
+}
+
 static void
 test_bad_stylesheet(void)
 {
@@ -294,6 +341,7 @@ main(void)
 	test_widow();
 	test_heading_at_foot();
 	test_headings_unhyphenated();
+	test_margins();
 	test_bad_stylesheet();
 	diags_free(&tdg);
 	UNIT_EXIT();

@@ -20,6 +20,7 @@
 #define FITNESS_DEMERITS 3000
 #define MAX_CUTS	64
 #define PRETOLERANCE	1
+#define EMERGENCY_PENALTY 5000	/* a break inside an overlong word */
 
 /* Grows the array *p of *cap elements of size bytes to hold n + 1. */
 static void
@@ -333,6 +334,7 @@ struct para {
 	size_t ncuts;
 	int bold, italic, ragged, hyphenate;
 	const char *uri;
+	double width;		/* of its lines */
 };
 
 enum { P_JUSTIFY = 1, P_HYPHENATE = 2, P_KEEP = 4 };
@@ -482,11 +484,88 @@ inner_cuts(struct para *p, size_t base, size_t end)
 	p->ncuts = k;
 }
 
+/* The width of the box it and of the hyphen its penalty adds. */
+static double
+box_width(const struct para *p, size_t i)
+{
+	double w = p->items[i].width;
+
+	if (i + 1 < p->nitems && p->items[i + 1].type == IT_PENALTY)
+		w += p->items[i + 1].width;
+	return w;
+}
+
+/* Cuts the boxes from items[box0] on that are wider than the line into
+ * boxes of one character each, with a costly break between them: an
+ * emergency break, so that no word is ever set past the margin. */
+static void
+split_overlong(struct para *p, size_t box0)
+{
+	struct item *old;
+	size_t nold = p->nitems - box0, i, k, nseg;
+	struct seg *segs;
+	int wide = 0;
+
+	for (i = box0; i < p->nitems; i++)
+		if (p->items[i].type == IT_BOX && box_width(p, i) > p->width)
+			wide = 1;
+	if (!wide)
+		return;
+	old = xmalloc(nold * sizeof(*old));
+	memcpy(old, p->items + box0, nold * sizeof(*old));
+	nseg = p->nsegs - old[0].seg;
+	segs = xmalloc(nseg * sizeof(*segs));
+	memcpy(segs, p->segs + old[0].seg, nseg * sizeof(*segs));
+	p->nitems = box0;
+	p->nsegs = old[0].seg;
+	for (i = 0; i < nold; i++) {
+		const struct item *o = &old[i];
+		double hy = i + 1 < nold && old[i + 1].type == IT_PENALTY ?
+		    old[i + 1].width : 0;
+
+		if (o->type != IT_BOX) {
+			*push_item(p, o->type, o->width) = *o;
+			continue;
+		}
+		if (o->width + hy <= p->width) {
+			size_t first = p->nsegs;
+
+			for (k = o->seg; k < o->seg + o->nseg; k++) {
+				grow(&p->segs, &p->segcap, p->nsegs, sizeof(*p->segs));
+				p->segs[p->nsegs++] = segs[k - old[0].seg];
+			}
+			close_box(p, first, NULL);
+			continue;
+		}
+		for (k = o->seg; k < o->seg + o->nseg; k++) {
+			const struct seg *sg = &segs[k - old[0].seg];
+			size_t off = sg->off, end = sg->off + sg->len;
+			const char *t, *q;
+
+			for (; off < end; off = (size_t)(q - p->text.data)) {
+				struct item *pen;
+
+				t = q = p->text.data + off;
+				utf8_decode(&q);
+				if (p->nitems > box0 && p->items[p->nitems - 1].type == IT_BOX) {
+					pen = push_item(p, IT_PENALTY, 0);
+					pen->penalty = EMERGENCY_PENALTY;
+				}
+				push_seg(p, off, (size_t)(q - t), sg);
+				close_box(p, p->nsegs - 1, NULL);
+			}
+		}
+	}
+	free(old);
+	free(segs);
+}
+
 /* Turns the word read since the last space into boxes and penalties. */
 static void
 end_word(struct para *p)
 {
 	size_t nw = p->nsegs - p->word_seg, i, k = 0, first, base, off, end;
+	size_t box0 = p->nitems;
 	struct seg *w;
 
 	if (nw == 0)
@@ -510,6 +589,7 @@ end_word(struct para *p)
 	}
 	close_box(p, first, NULL);
 	free(w);
+	split_overlong(p, box0);
 	p->word_seg = p->nsegs;
 	p->word_open = 0;
 	p->ncuts = 0;
@@ -780,17 +860,35 @@ line_ratio(const struct para *p, size_t s, size_t e, double width)
 	double w = 0, y = 0, z = 0;
 	size_t i;
 
-	if (p->ragged || forced(&p->items[e]))
-		return 0;
 	for (i = s; i < e; i++) {
 		w += p->items[i].type == IT_PENALTY ? 0 : p->items[i].width;
 		y += p->items[i].stretch;
 		z += p->items[i].shrink;
 	}
 	w += p->items[e].type == IT_PENALTY ? p->items[e].width : 0;
-	if (w < width)
-		return y > 0 ? (width - w) / y : 0;
+	if (w <= width)
+		return p->ragged || forced(&p->items[e]) || y <= 0 ? 0 : (width - w) / y;
+	/* A line that only fits by shrinking is shrunk, a last line too. */
 	return z > 0 && w - width < z ? (width - w) / z : -1;
+}
+
+/* Notes the word broken by an emergency break at item e on line li,
+ * once per word, for the caller to warn about. */
+static void
+note_overlong(struct lay *L, const struct para *p, size_t e, size_t li)
+{
+	struct layout *l = L->out;
+	const struct seg *sg = &p->segs[p->items[e - 1].seg];
+	const char *t = p->text.data, *a = t + sg->off, *z = a;
+
+	while (a > t && a[-1] != ' ')
+		a--;
+	while (*z && *z != ' ')
+		z++;
+	if (l->noverlong > 0 && l->overlong[l->noverlong - 1].text == a)
+		return;
+	l->overlong = xrealloc(l->overlong, (l->noverlong + 1) * sizeof(*l->overlong));
+	l->overlong[l->noverlong++] = (struct overlong){a, (size_t)(z - a), li};
 }
 
 /* Breaks the paragraph into lines and adds them at x, width w. */
@@ -810,6 +908,9 @@ set_para(struct lay *L, struct para *p, double x, double w, int flags)
 			set_marker(L, p->bs);
 		r = line_ratio(p, s, brk[k], w);
 		place_items(L, li, p, s, brk[k], x, r);
+		if (p->items[brk[k]].type == IT_PENALTY &&
+		    p->items[brk[k]].penalty == EMERGENCY_PENALTY)
+			note_overlong(L, p, brk[k], li);
 		count_line(L, r, !p->ragged && !forced(&p->items[brk[k]]));
 		end_line(L, li);
 	}
@@ -840,6 +941,7 @@ lay_para(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 	p.bs = bs;
 	p.ragged = !(flags & P_JUSTIFY);
 	p.hyphenate = (flags & P_HYPHENATE) != 0;
+	p.width = w;
 	buf_puts(&p.text, "");
 	if (bs->before > L->pending)
 		L->pending = bs->before;
@@ -1237,6 +1339,8 @@ paginate(struct lay *L)
 		n = 1;		/* a PDF has at least one page */
 	new_pages(L, page, n);
 	place_lines(L, page, top);
+	for (i = 0; i < L->out->noverlong; i++)
+		L->out->overlong[i].page = page[L->out->overlong[i].page];
 	for (i = 0; i < L->out->nmarks; i++) {
 		L->out->marks[i].page = page[L->markline[i]];
 		L->out->marks[i].y = top[L->markline[i]];
@@ -1287,5 +1391,6 @@ layout_free(struct layout *l)
 	free(l->strings);
 	free(l->pages);
 	free(l->marks);
+	free(l->overlong);
 	free(l);
 }

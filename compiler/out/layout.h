@@ -61,12 +61,21 @@ struct layout_stats {
 	double stretch_sum, stretch_max;
 };
 
+/* A word wider than its line, broken where the line ends. */
+struct overlong {
+	const char *text;	/* UTF-8, len bytes */
+	size_t len;
+	size_t page;		/* 0-based */
+};
+
 struct layout {
 	struct page *pages;
 	size_t npages;
 	struct mark *marks;
 	size_t nmarks;
 	struct layout_stats stats;
+	struct overlong *overlong;
+	size_t noverlong;
 	char **strings;		/* owned text the runs point into */
 	size_t nstrings;
 };

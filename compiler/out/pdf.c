@@ -453,6 +453,26 @@ print_stats(const struct doc *doc, const struct layout *l)
 	    s->stretch_max);
 }
 
+/* Warns about each word the layout had to break without a hyphen,
+ * showing at most its first 40 characters. */
+static void
+warn_overlong(struct dev *d, const struct doc *doc, const struct layout *l)
+{
+	size_t i, n, k;
+
+	for (i = 0; i < l->noverlong; i++) {
+		const struct overlong *o = &l->overlong[i];
+
+		for (n = k = 0; n < o->len && k < 40; k++) {
+			n++;
+			while (n < o->len && ((unsigned char)o->text[n] & 0xc0) == 0x80)
+				n++;
+		}
+		diag_sys(d->dg, M_W_OVERLONG, doc->meta.source, o->page + 1, (int)n,
+		    o->text, n < o->len ? "..." : "");
+	}
+}
+
 /* Lays out and draws the document. */
 static void
 draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
@@ -464,6 +484,7 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 
 	if (getenv("AFC_PDF_STATS"))
 		print_stats(doc, l);
+	warn_overlong(d, doc, l);
 	for (i = 0; i < l->npages && !d->failed; i++)
 		pages[i] = draw_page(d, &l->pages[i]);
 	if (!d->failed)
