@@ -1284,6 +1284,7 @@ running_line(struct lay *L, struct page *pg, const struct blockstyle *bs,
 	r.face = bs->face;
 	r.size = bs->size;
 	r.color = bs->color;
+	r.artifact = 1;
 	if (left && *left) {
 		r.x = st->margin_left;
 		r.text = left;

@@ -32,6 +32,7 @@ struct run {
 	const char *text;	/* UTF-8, len bytes, not NUL-terminated */
 	size_t len;
 	const char *uri;	/* the link it belongs to, or NULL */
+	int artifact;		/* of the running header or footer */
 };
 
 struct rule {

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "base/diag.h"
 #include "out/backend.h"
+#include "out/hpdfx.h"
 #include "out/layout.h"
 
 #define WIDTH_CACHE	0x2800	/* code points whose widths are cached */
@@ -35,6 +36,7 @@ struct dev {
 	HPDF_Font font[FACE__COUNT];
 	int tried[FACE__COUNT];
 	short *widths[FACE__COUNT];	/* per code point, or NO_GLYPH, UNKNOWN */
+	unsigned char *used[FACE__COUNT];	/* codes drawn, a bit each */
 	HPDF_Font cur_font;		/* the page's text state, to set */
 	double cur_size, tx, ty;	/* only what changes */
 	struct rgb cur_color;
@@ -114,6 +116,7 @@ load_face(struct dev *d, enum face f)
 	if (d->name[f] == NULL)
 		return -1;
 	d->widths[f] = xmalloc(WIDTH_CACHE * sizeof(short));
+	d->used[f] = xcalloc(HPDFX_CODES / 8, 1);
 	for (cp = 0; cp < WIDTH_CACHE; cp++)
 		d->widths[f][cp] = UNKNOWN;
 	return 0;
@@ -210,29 +213,56 @@ set_state(struct dev *d, HPDF_Page pg, HPDF_Font font, double size,
 	}
 }
 
-/* Shows s[0..n) at x on the run's baseline in face f. Positions are
- * moves from the previous piece's start (Td), which libharu tracks
- * right, unlike the end of UTF-8 text that TextOut relies on. */
+/* Marks code cp of face f as drawn, for the font's tables. */
+static void
+use_code(struct dev *d, enum face f, unsigned cp)
+{
+	if (cp < HPDFX_CODES)
+		d->used[f][cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+/* Shows s[0..n) at x on the run's baseline in face f as a TJ array of
+ * code points, followed by a space when space is set: the space is for
+ * the text layer (copy, search, screen readers), as the next word is
+ * placed by a move of its own. Positions are moves from the previous
+ * piece's start (Td). Returns the width shown, without the space. */
 static double
 show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
-    double x, const char *s, size_t n)
+    double x, const char *s, size_t n, int space)
 {
-	char *t = xstrndup(s, n);
+	const char *p = s, *end = s + n;
+	struct buf b = {0};
+	unsigned cp;
 
 	set_state(d, pg, get_font(d, f), r->size, &r->color);
-	if (HPDF_Page_MoveTextPos(pg, (HPDF_REAL)(x - d->tx), (HPDF_REAL)(r->y - d->ty)) != HPDF_OK ||
-	    HPDF_Page_ShowText(pg, t) != HPDF_OK)
+	if (HPDF_Page_MoveTextPos(pg, (HPDF_REAL)(x - d->tx), (HPDF_REAL)(r->y - d->ty)) != HPDF_OK)
 		d->failed = 1;
 	d->tx = x;
 	d->ty = r->y;
-	free(t);
+	buf_puts(&b, "[<");
+	while (p < end) {
+		cp = utf8_decode(&p);
+		if (cp > 0xffff)
+			continue;	/* pick() has reported it */
+		use_code(d, f, cp);
+		buf_printf(&b, "%04X", cp);
+	}
+	if (space) {
+		use_code(d, f, ' ');
+		buf_puts(&b, "0020");
+	}
+	buf_puts(&b, ">] TJ\n");
+	if (hpdfx_page_write(pg, b.data, b.len) != 0)
+		d->failed = 1;
+	buf_free(&b);
 	return dev_width(d, f == FACE_FALLBACK ? FACE_FALLBACK : r->face, r->size, s, n);
 }
 
 /* Draws a run, switching to the fallback face for the characters the
- * run's face lacks; no-break spaces become spaces. */
+ * run's face lacks; no-break spaces become spaces. space: a space ends
+ * it in the text layer. */
 static void
-draw_run(struct dev *d, HPDF_Page pg, const struct run *r)
+draw_run(struct dev *d, HPDF_Page pg, const struct run *r, int space)
 {
 	struct buf t = {0};
 	const char *s, *q, *from;
@@ -255,13 +285,32 @@ draw_run(struct dev *d, HPDF_Page pg, const struct run *r)
 		cp = utf8_decode(&q);
 		f = pick(d, r->face, &cp, &w);
 		if (f != cur && s > from) {
-			x += show(d, pg, cur, r, x, from, (size_t)(s - from));
+			x += show(d, pg, cur, r, x, from, (size_t)(s - from), 0);
 			from = s;
 		}
 		cur = f;
 	}
-	show(d, pg, cur, r, x, from, (size_t)(s - from));
+	show(d, pg, cur, r, x, from, (size_t)(s - from), space);
 	buf_free(&t);
+}
+
+/* Whether run i of p is followed on its line by a word after a gap. */
+static int
+space_after(const struct page *p, size_t i)
+{
+	const struct run *r = &p->runs[i], *n = &p->runs[i + 1];
+
+	return i + 1 < p->nruns && n->y == r->y && n->artifact == r->artifact &&
+	    n->x > r->x + r->width + 0.01 && r->len > 0 && r->text[r->len - 1] != ' ' &&
+	    n->len > 0 && n->text[0] != ' ';
+}
+
+/* Writes raw operators to the page. */
+static void
+put(struct dev *d, HPDF_Page pg, const char *ops)
+{
+	if (hpdfx_page_write(pg, ops, strlen(ops)) != 0)
+		d->failed = 1;
 }
 
 static void
@@ -314,20 +363,32 @@ draw_page(struct dev *d, const struct page *p)
 {
 	HPDF_Page pg = HPDF_AddPage(d->pdf);
 	size_t i;
+	int pass;
 
 	if (pg == NULL || HPDF_Page_SetWidth(pg, (HPDF_REAL)d->st->page_width) != HPDF_OK ||
 	    HPDF_Page_SetHeight(pg, (HPDF_REAL)d->st->page_height) != HPDF_OK) {
 		d->failed = 1;
 		return pg;
 	}
+	/* Rules, header and footer are artifacts, out of the reading
+	 * order; the header and footer come first in the text layer. */
+	put(d, pg, "/Artifact BMC\n");
 	draw_rules(d, pg, p);
+	put(d, pg, "EMC\n");
 	if (HPDF_Page_BeginText(pg) != HPDF_OK)
 		d->failed = 1;
 	d->cur_font = NULL;
 	d->cur_size = d->tx = d->ty = 0;
 	d->cur_color = (struct rgb){0, 0, 0, 1};
-	for (i = 0; i < p->nruns && !d->failed; i++)
-		draw_run(d, pg, &p->runs[i]);
+	for (pass = 1; pass >= 0; pass--) {
+		if (pass)
+			put(d, pg, "/Artifact BMC\n");
+		for (i = 0; i < p->nruns && !d->failed; i++)
+			if (p->runs[i].artifact == pass)
+				draw_run(d, pg, &p->runs[i], space_after(p, i));
+		if (pass)
+			put(d, pg, "EMC\n");
+	}
 	if (HPDF_Page_EndText(pg) != HPDF_OK)
 		d->failed = 1;
 	draw_links(d, pg, p);
@@ -480,7 +541,7 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 	struct metrics m = {dev_width, d};
 	struct layout *l = layout_doc(doc, d->st, &m, h);
 	HPDF_Page *pages = xcalloc(l->npages + 1, sizeof(*pages));
-	size_t i;
+	size_t i, f;
 
 	if (getenv("AFC_PDF_STATS"))
 		print_stats(doc, l);
@@ -496,6 +557,9 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 		set_info(d, &doc->meta);
 		set_lang(d, doc->meta.lang);
 	}
+	for (f = 0; f < FACE__COUNT && !d->failed; f++)
+		if (d->font[f] && hpdfx_font_finish(d->font[f], d->used[f], NULL, 0) != 0)
+			d->failed = 1;
 	if (check(d) == 0)
 		save(d, out);
 	free(pages);
@@ -520,8 +584,10 @@ dev_close(struct dev *d)
 {
 	size_t f;
 
-	for (f = 0; f < FACE__COUNT; f++)
+	for (f = 0; f < FACE__COUNT; f++) {
 		free(d->widths[f]);
+		free(d->used[f]);
+	}
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 }
