@@ -20,7 +20,8 @@ static void
 reset_counts(void)
 {
 	memset(tdg.counts, 0, sizeof(tdg.counts));
-	tdg.limit_reported = 0;
+	memset(tdg.limit_reported, 0, sizeof(tdg.limit_reported));
+	tdg.muted = 0;
 }
 
 /* The messages of one run, captured by start() and returned by stop(). */
@@ -430,6 +431,33 @@ test_diag(void)
 	f = src_add(&tdg, "u.afs", src, strlen(src));
 	sp = span_at(f, 7, 8);
 	CHECK("span_at: columns in characters", sp.line == 2 && sp.col == 4);
+	sp = span_at(f, 4, 5);
+	CHECK("span_at: back along a line", sp.line == 2 && sp.col == 2);
+	sp = span_at(f, 8, 8);
+	CHECK("span_at: the end of the file", sp.line == 2 && sp.col == 5);
+	sp = span_at(f, 2, 3);
+	CHECK("span_at: a line start", sp.line == 1 && sp.col == 2);
+	sp = span_at(f, 3, 4);
+	CHECK("span_at: after a newline", sp.line == 2 && sp.col == 1);
+	start();
+	tdg.max_errors = 1;
+	sp = span_at(f, 4, 5);
+	diag(&sp, M_W_UNUSED, "party", "a");
+	CHECK("diag: a note after a shown warning is wanted",
+	    !diag_dropping(&sp, DIAG_NOTE) && diag_dropping(&sp, DIAG_WARNING)
+	    && !diag_dropping(&sp, DIAG_ERROR));
+	diag(&sp, M_W_UNUSED, "party", "b");
+	CHECK("diag: a note after a dropped warning is not",
+	    diag_dropping(&sp, DIAG_NOTE));
+	diag(&sp, M_NOTE_FREE, "n");
+	diag_sys(&tdg, M_E_SYSTEM, "e");
+	diag_sys(&tdg, M_NOTE_FREE, "shown");
+	CHECK_STR("diag: the warning limit, and notes of dropped warnings",
+	    stop(), "u.afs:2:2: warning: party 'a' is declared but never used\n"
+	    " ab\xc3\xa9z\n  ^\n"
+	    "afc: note: too many warnings; stopping after 1\n"
+	    "afc: error: e\nafc: note: shown\n");
+	tdg.max_errors = 0;
 }
 
 static void

@@ -17,50 +17,105 @@ diags_init(struct diags *dg, FILE *stream, unsigned max_errors)
 	dg->max_errors = max_errors;
 }
 
+/* A file with the offsets of its line starts, so that span_at finds a
+ * line by binary search instead of counting from the start of the file
+ * for every message. Every srcfile is one, made by src_add. */
+struct file {
+	struct srcfile f;	/* first: a srcfile pointer is a file's */
+	size_t *lines;		/* lines[i]: offset of line i + 1 */
+	size_t nlines;
+};
+
 void
 diags_free(struct diags *dg)
 {
 	size_t i;
 
 	for (i = 0; i < dg->nfiles; i++) {
-		free(dg->files[i]->name);
-		free(dg->files[i]->text);
-		free(dg->files[i]);
+		struct file *f = (struct file *)dg->files[i];
+
+		free(f->f.name);
+		free(f->f.text);
+		free(f->lines);
+		free(f);
 	}
 	free(dg->files);
 	dg->files = NULL;
 	dg->nfiles = 0;
+	dg->colcache.f = NULL;
 }
 
 const struct srcfile *
 src_add(struct diags *dg, const char *name, char *text, size_t len)
 {
-	struct srcfile *f = xcalloc(1, sizeof(*f));
+	struct file *f = xcalloc(1, sizeof(*f));
+	const char *p = text, *nl;
 
-	f->name = xstrdup(name);
-	f->text = text;
-	f->len = len;
-	f->dg = dg;
+	f->f.name = xstrdup(name);
+	f->f.text = text;
+	f->f.len = len;
+	f->f.dg = dg;
+	f->lines = xgrow(NULL, 0, sizeof(*f->lines));
+	f->lines[f->nlines++] = 0;
+	while ((nl = memchr(p, '\n', len - (size_t)(p - text))) != NULL) {
+		p = nl + 1;
+		f->lines = xgrow(f->lines, f->nlines, sizeof(*f->lines));
+		f->lines[f->nlines++] = (size_t)(p - text);
+	}
 	dg->files = xgrow(dg->files, dg->nfiles, sizeof(*dg->files));
-	dg->files[dg->nfiles++] = f;
-	return f;
+	dg->files[dg->nfiles++] = &f->f;
+	return &f->f;
 }
 
+/* The line by binary search; the column counted from the line start,
+ * or on from the last span_at's when it is further along the same line,
+ * so that spans asked for in order along one long line cost the length
+ * of the line once in all. */
 struct span
-span_at(const struct srcfile *f, size_t off, size_t end)
+span_at(const struct srcfile *sf, size_t off, size_t end)
 {
-	struct span sp = {f, off, end, 1, 1};
-	size_t i, bol = 0;
+	const struct file *f = (const struct file *)sf;
+	struct span sp = {sf, off, end, 1, 1};
+	size_t lo = 0, hi = f->nlines, mid, i, from, to;
+	struct diags *dg = sf->dg;
 
-	for (i = 0; i < off && i < f->len; i++)
-		if (f->text[i] == '\n') {
-			sp.line++;
-			bol = i + 1;
-		}
-	for (i = bol; i < off && i < f->len; i++)
-		if (((unsigned char)f->text[i] & 0xc0) != 0x80)
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (f->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	sp.line = (unsigned)(lo + 1);
+	from = f->lines[lo];
+	to = off < sf->len ? off : sf->len;
+	if (dg && dg->colcache.f == sf && dg->colcache.bol == from &&
+	    dg->colcache.off <= to) {
+		from = dg->colcache.off;
+		sp.col = dg->colcache.col;
+	}
+	for (i = from; i < to; i++)
+		if (((unsigned char)sf->text[i] & 0xc0) != 0x80)
 			sp.col++;
+	if (dg) {
+		dg->colcache.f = sf;
+		dg->colcache.bol = f->lines[lo];
+		dg->colcache.off = to;
+		dg->colcache.col = sp.col;
+	}
 	return sp;
+}
+
+int
+diag_dropping(const struct span *sp, enum diag_level level)
+{
+	const struct diags *dg = sp && sp->file ? sp->file->dg : NULL;
+
+	if (dg == NULL)
+		return 0;
+	if (level == DIAG_NOTE)
+		return dg->muted;
+	return dg->max_errors && dg->counts[level] >= dg->max_errors;
 }
 
 int
@@ -155,16 +210,21 @@ diag_report(struct diags *dg, const struct span *sp, enum diag_level level,
 	if (dg == NULL)
 		return;
 	out = dg->stream;
-	if (level == DIAG_ERROR && dg->max_errors &&
-	    dg->counts[DIAG_ERROR] >= dg->max_errors) {
-		if (!dg->limit_reported && out)
-			fprintf(out, "afc: note: too many errors; stopping "
-			    "after %u\n", dg->max_errors);
-		dg->limit_reported = 1;
-		dg->counts[DIAG_ERROR]++;
+	/* Errors and warnings past the limit are counted, not shown, and
+	 * neither are the notes that follow them. */
+	if (level != DIAG_NOTE && dg->max_errors &&
+	    dg->counts[level] >= dg->max_errors) {
+		if (!dg->limit_reported[level] && out)
+			fprintf(out, "afc: note: too many %ss; stopping "
+			    "after %u\n", level_names[level], dg->max_errors);
+		dg->limit_reported[level] = 1;
+		dg->counts[level]++;
+		dg->muted = 1;
 		return;
 	}
-	if (dg->limit_reported && level == DIAG_NOTE)
+	if (level != DIAG_NOTE)
+		dg->muted = 0;
+	else if (dg->muted)
 		return;
 	dg->counts[level]++;
 	if (out == NULL)

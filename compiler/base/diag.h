@@ -41,11 +41,18 @@ struct diags {
 	FILE *stream;		/* NULL: count, print nothing */
 	const char *label;	/* printed before file names: "v1.0:" */
 	unsigned counts[3];
-	unsigned max_errors;	/* stop printing after this many (0: all) */
-	int limit_reported;
+	unsigned max_errors;	/* stop printing after this many errors,
+				 * and as many warnings (0: all) */
+	int limit_reported[3];	/* the closing note of a level printed */
+	int muted;		/* the last error or warning was dropped */
 	struct span last_shown;	/* the span whose line was shown last */
 	struct srcfile **files;
 	size_t nfiles;
+	struct {		/* the column of the last span_at */
+		const struct srcfile *f;
+		size_t bol, off;
+		unsigned col;
+	} colcache;
 };
 
 /* An empty diags printing to stream (NULL: silent), at most max_errors
@@ -211,6 +218,12 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 void diag_report(struct diags *dg, const struct span *sp,
     enum diag_level level, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Whether a message of this level at sp (in its file's diags) would
+ * be dropped now, past the limit: the caller need not look for its
+ * exact place. A note is dropped when the error or warning before it
+ * was: the caller skips the search for a did-you-mean. */
+int diag_dropping(const struct span *sp, enum diag_level level);
 
 /* The worst level reported so far, or -1 when nothing was. */
 int diag_worst(const struct diags *dg);

@@ -1,8 +1,14 @@
 /* util.c - memory, buffers, UTF-8 and file helpers. */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -225,14 +231,70 @@ utf8_encode(struct buf *b, unsigned cp)
 	}
 }
 
+/*
+ * SipHash-1-3 with a key chosen at random once per run: names crafted
+ * to collide in the low bits of a fixed hash (a flood that turns every
+ * table look-up into a walk along the whole table) cannot be made in
+ * advance. Nothing that afc writes depends on the order in a table.
+ */
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND do { \
+	v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+	v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2; \
+	v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; \
+	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
+} while (0)
+
+static uint64_t hash_key[2];
+static int hash_keyed;
+
+static void
+hash_init(void)
+{
+	int fd;
+
+	hash_keyed = 1;
+	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
+		ssize_t n = read(fd, hash_key, sizeof(hash_key));
+
+		close(fd);
+		if (n == (ssize_t)sizeof(hash_key))
+			return;
+	}
+	hash_key[0] = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15u;
+	hash_key[1] = (uint64_t)getpid() * 0xc2b2ae3d27d4eb4fu ^
+	    (uint64_t)(uintptr_t)&fd;
+}
+
 size_t
 str_hash(const char *s)
 {
-	size_t h = 2166136261u;
+	uint64_t v0, v1, v2, v3, m;
+	size_t len = strlen(s), i, j;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	if (!hash_keyed)
+		hash_init();
+	v0 = hash_key[0] ^ 0x736f6d6570736575u;
+	v1 = hash_key[1] ^ 0x646f72616e646f6du;
+	v2 = hash_key[0] ^ 0x6c7967656e657261u;
+	v3 = hash_key[1] ^ 0x7465646279746573u;
+	for (i = 0; i + 8 <= len; i += 8) {
+		for (m = 0, j = 0; j < 8; j++)
+			m |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+		v3 ^= m;
+		SIPROUND;
+		v0 ^= m;
+	}
+	for (m = (uint64_t)len << 56, j = 0; i + j < len; j++)
+		m |= (uint64_t)(unsigned char)s[i + j] << (8 * j);
+	v3 ^= m;
+	SIPROUND;
+	v0 ^= m;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return (size_t)(v0 ^ v1 ^ v2 ^ v3);
 }
 
 void

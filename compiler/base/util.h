@@ -43,14 +43,16 @@ size_t utf8_valid_len(const unsigned char *s, size_t n);
 unsigned utf8_decode(const char **s);
 void utf8_encode(struct buf *b, unsigned cp);
 
-/* FNV-1a hash of a string, for the hash tables of names. */
+/* A hash of a string for the tables of names, keyed at random once
+ * per run (see util.c): the order of a table is not deterministic. */
 size_t str_hash(const char *s);
 
 /*
  * The candidate closest to a misspelt name, for a "did you mean" note:
  * within two edits (one for names of up to five letters), never the name
  * itself, and none for names shorter than three letters, where one
- * letter off is a guess.
+ * letter off is a guess. Past the error limit (diag_muted) its note
+ * is not shown: the caller does not search.
  */
 struct nearest {
 	const char *name;

@@ -257,15 +257,25 @@ lex_text(struct lexer *lx, struct token *t, const char *start)
 		return;
 	}
 	first = q + 1;
-	for (p = first; p < lx->end;) {
-		if (closes_text(p, lx->end)) {
-			close = p;
-			break;
+	/* The lines up to the closing line found last time hold none: an
+	 * unclosed block after an unclosed block does not read the rest of
+	 * the file again. */
+	if (lx->scan_from && first >= lx->scan_from && first <= lx->scan_close) {
+		if (lx->scan_close < lx->end)
+			close = lx->scan_close;
+	} else {
+		for (p = first; p < lx->end;) {
+			if (closes_text(p, lx->end)) {
+				close = p;
+				break;
+			}
+			while (p < lx->end && *p != '\n')
+				p++;
+			if (p < lx->end)
+				p++;
 		}
-		while (p < lx->end && *p != '\n')
-			p++;
-		if (p < lx->end)
-			p++;
+		lx->scan_from = first;
+		lx->scan_close = close ? close : lx->end;
 	}
 	if (close == NULL) {
 		sp = here(lx, start, start + 3);

@@ -33,6 +33,9 @@ struct lexer {
 	const char *cpos;	/* column cache: ccol is the column of cpos */
 	unsigned ccol;
 	int seen_cr, seen_tab, seen_nul;
+	/* The last search for a closing '"""' line: none of the lines
+	 * from scan_from up to scan_close (the end: none at all) is one. */
+	const char *scan_from, *scan_close;
 };
 
 /* The longest word, string or text block accepted, in bytes. */

@@ -644,12 +644,12 @@ unknown_placeholder(const struct template *t, size_t off, size_t len,
 	struct nearest near;
 	size_t i;
 
-	nearest_init(&near, name);
-	for (i = 0; i < nslots; i++) {
+	for (i = 0; i < nslots; i++)
 		buf_printf(&names, "%s{{%s}}", i ? ", " : "", slots[i].name);
-		nearest_try(&near, slots[i].name);
-	}
 	diag(&sp, M_E_TEMPLATE_NAME, (int)len, t->text + off, names.data);
+	nearest_init(&near, name);
+	for (i = 0; i < nslots && !diag_dropping(&sp, DIAG_NOTE); i++)
+		nearest_try(&near, slots[i].name);
 	if (near.best) {
 		names.len = 0;
 		buf_printf(&names, "{{%s}}", near.best);

@@ -121,9 +121,6 @@ unknown_keyword(const struct ast_node *n, const char *where,
 	const char *const *k;
 	struct nearest near;
 
-	nearest_init(&near, n->keyword);
-	for (k = allowed; *k; k++)
-		nearest_try(&near, *k);
 	buf_printf(&b, "%s; the keywords here are ", where);
 	for (k = allowed; *k; k++)
 		buf_printf(&b, "%s%s", k == allowed ? "" : k[1] ? ", " : " and ", *k);
@@ -135,6 +132,9 @@ unknown_keyword(const struct ast_node *n, const char *where,
 		diag(&n->span, M_E_NOT_HERE, n->keyword, b.data);
 	else
 		diag(&n->span, M_E_UNKNOWN_KEYWORD, n->keyword, b.data);
+	nearest_init(&near, n->keyword);
+	for (k = allowed; *k && !diag_dropping(&n->span, DIAG_NOTE); k++)
+		nearest_try(&near, *k);
 	if (near.best)
 		diag(&n->span, M_NOTE_DIDYOUMEAN, near.best);
 	buf_free(&b);
@@ -435,7 +435,9 @@ resolve(struct model *m, const struct ast_node *n, size_t i,
 		return NULL;
 	if ((e = model_find(m, v->s)) == NULL) {
 		diag(&v->span, M_E_UNKNOWN_REF, what, v->s);
-		if ((near = model_suggest(m, v->s, (int)kind)) != NULL)
+		/* No search for a note that would not be shown. */
+		if (!diag_dropping(&v->span, DIAG_NOTE) &&
+		    (near = model_suggest(m, v->s, (int)kind)) != NULL)
 			diag(&v->span, M_NOTE_DIDYOUMEAN, near);
 		return NULL;
 	}
@@ -1099,12 +1101,18 @@ line_offset(const char *s, int line)
 	return k;
 }
 
-/* The span of a cmark node's start within a text value. */
+/* The span of a cmark node's start within a text value, for a message
+ * of this level: the value's when the message will not be shown, which
+ * saves reading the text for each of many errors. */
 static struct span
-md_span(const struct ast_value *v, cmark_node *node)
+md_span(const struct ast_value *v, cmark_node *node, enum diag_level level)
 {
 	int col = cmark_node_get_start_column(node);
-	size_t k = line_offset(v->s, cmark_node_get_start_line(node));
+	size_t k;
+
+	if (diag_dropping(&v->span, level))
+		return v->span;
+	k = line_offset(v->s, cmark_node_get_start_line(node));
 
 	if (col > 1)
 		k += (size_t)col - 1;
@@ -1125,6 +1133,8 @@ url_span(const struct ast_value *v, cmark_node *link)
 	const char *url = cmark_node_get_url(link), *at;
 	size_t from;
 
+	if (diag_dropping(&v->span, DIAG_ERROR))
+		return v->span;
 	while (cmark_node_parent(block) &&
 	    cmark_node_get_type(block) >= CMARK_NODE_FIRST_INLINE)
 		block = cmark_node_parent(block);
@@ -1138,10 +1148,10 @@ url_span(const struct ast_value *v, cmark_node *link)
 			return span_at(v->span.file, from, from + strlen(url));
 	}
 	if (v->type != VAL_TEXT || *url == '\0')
-		return md_span(v, link);
+		return md_span(v, link, DIAG_ERROR);
 	from = line_offset(v->s, cmark_node_get_start_line(block));
 	if ((at = strstr(v->s + from, url)) == NULL)
-		return md_span(v, link);
+		return md_span(v, link, DIAG_ERROR);
 	return text_span(v, (size_t)(at - v->s), strlen(url));
 }
 
@@ -1203,28 +1213,28 @@ check_markdown(const struct ast_value *v, const char *expanded)
 		}
 		if (!is_leaf(node))
 			if (++depth > CHECK_MAX_TEXT_DEPTH && !deep++) {
-				sp = md_span(v, node);
+				sp = md_span(v, node, DIAG_ERROR);
 				diag(&sp, M_E_TEXT_TOO_DEEP, CHECK_MAX_TEXT_DEPTH);
 			}
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_CODE_BLOCK:
-			sp = md_span(v, node);
+			sp = md_span(v, node, DIAG_ERROR);
 			diag(&sp, M_E_CODE_BLOCK);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 			/* Once per text: a tag pair is one mistake. */
 			if (!html++) {
-				sp = md_span(v, node);
+				sp = md_span(v, node, DIAG_WARNING);
 				diag(&sp, M_W_RAW_HTML);
 			}
 			break;
 		case CMARK_NODE_IMAGE:
-			sp = md_span(v, node);
+			sp = md_span(v, node, DIAG_ERROR);
 			diag(&sp, M_E_NOT_ALLOWED_MD, "an image", "");
 			break;
 		case CMARK_NODE_HEADING:
-			sp = md_span(v, node);
+			sp = md_span(v, node, DIAG_ERROR);
 			diag(&sp, M_E_NOT_ALLOWED_MD, "a heading (a line "
 			    "starting with '#')", "; use a section or a theme");
 			break;
@@ -1530,7 +1540,8 @@ check_answer(struct model *m, const struct ast_node *c,
 
 		diag(&c->vals[0].span, M_E_NOT_A_QUESTION, id, where, where_id);
 		nearest_init(&near, id);
-		for (i = 0; i < nq; i++)
+		for (i = 0; i < nq && !diag_dropping(&c->vals[0].span,
+		    DIAG_NOTE); i++)
 			nearest_try(&near, qs[i].id);
 		if (near.best)
 			diag(&c->vals[0].span, M_NOTE_DIDYOUMEAN, near.best);
@@ -1599,12 +1610,13 @@ check_zsection(struct model *m, const struct ast_node *n,
 		struct nearest near;
 		size_t i;
 
-		nearest_init(&near, id);
-		for (i = 0; i < fp->nsections; i++)
-			nearest_try(&near, fp->sections[i].id);
 		buf_printf(&b, " in part '%s'; give the new section a title in "
 		    "quotes", fp->id);
 		diag(&n->vals[0].span, M_E_NOT_IN_FORM, "section", id, b.data);
+		nearest_init(&near, id);
+		for (i = 0; i < fp->nsections &&
+		    !diag_dropping(&n->vals[0].span, DIAG_NOTE); i++)
+			nearest_try(&near, fp->sections[i].id);
 		if (near.best)
 			diag(&n->vals[0].span, M_NOTE_DIDYOUMEAN, near.best);
 		buf_free(&b);

@@ -10,6 +10,9 @@ at(const struct ast_value *v, size_t k, size_t len)
 {
 	struct span sp;
 
+	/* Past the error limit the place is not shown: not looked for. */
+	if (diag_dropping(&v->span, DIAG_ERROR))
+		return v->span;
 	if (v->type == VAL_TEXT)
 		return text_span(v, k, len);
 	sp = v->span;
@@ -191,11 +194,12 @@ one_ref(const struct model *m, const struct ast_value *v, size_t k,
 	e = model_find(m, id);
 	if (e == NULL || e->kind == ENT_FORM) {
 		if (report) {
-			const char *near = model_suggest(m, id, -1);
+			const char *near;
 
 			sp = at(v, k + 1, strlen(id));
 			diag(&sp, M_E_UNKNOWN_REF, "name", id);
-			if (near)
+			if (!diag_dropping(&sp, DIAG_NOTE) &&
+			    (near = model_suggest(m, id, -1)) != NULL)
 				diag(&sp, M_NOTE_DIDYOUMEAN, near);
 		}
 		(*problems)++;
