@@ -310,6 +310,168 @@ test_margins(void)
 	style_free(&st);
 }
 
+/* Five words that each fit only hyphenated: never three hyphenated
+ * lines in a row. Each line holds one box of 40 and may take the first
+ * half (10) of the next word before a hyphen of 2. */
+static void
+test_hyphens_in_row(void)
+{
+	struct item it[64];
+	size_t brk[64], n = 0, nl, k, row = 0, most = 0;
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		if (i > 0)
+			it[n++] = (struct item){IT_GLUE, 3, 1.5, 1, 0, 0, 0, 0};
+		it[n++] = (struct item){IT_BOX, 10, 0, 0, 0, 0, 0, 0};
+		it[n++] = (struct item){IT_PENALTY, 2, 0, 0, 50, 1, 0, 0};
+		it[n++] = (struct item){IT_BOX, 30, 0, 0, 0, 0, 0, 0};
+	}
+	it[n++] = (struct item){IT_PENALTY, 0, 0, 0, -PENALTY_INF, 0, 0, 0};
+	nl = break_lines(it, n, 55, 0, brk);
+	for (k = 0; k < nl; k++) {
+		row = it[brk[k]].flagged ? row + 1 : 0;
+		if (row > most)
+			most = row;
+	}
+	CHECK("hyphens: some lines hyphenated", nl > 1 && most > 0);
+	CHECK("hyphens: at most two in a row", most <= 2);
+}
+
+/* The text of the runs of size, line ends marked by '|'. */
+static char *
+runs_text(const struct layout *l, double size)
+{
+	struct buf b = {0};
+	double y = -1;
+	size_t i, k;
+
+	buf_puts(&b, "");
+	for (i = 0; i < l->npages; i++)
+		for (k = 0; k < l->pages[i].nruns; k++) {
+			const struct run *r = &l->pages[i].runs[k];
+
+			if (r->size != size)
+				continue;
+			if (y >= 0 && r->y != y)
+				buf_putc(&b, '|');
+			else if (y >= 0)
+				buf_putc(&b, ' ');
+			buf_add(&b, r->text, r->len);
+			y = r->y;
+		}
+	return buf_take(&b);
+}
+
+/* In a narrow column, a declared name and a web address are not
+ * hyphenated though the words around them are. */
+static void
+test_no_hyphen_in_names(void)
+{
+	struct hyph *h = hyph_open("/usr/share/hyphen/hyph_nl_BE.dic",
+	    "/usr/share/hyphen/hyph_nl.dic", 3, 3);
+	static const struct metrics m = {fixed_width, NULL};
+	static const char md[] = "de samenwerking Gezondheidsmakers samenwerking "
+	    "https://www.gezondheidsmakers.be/verantwoordelijkheid "
+	    "samenwerking samenwerking Gezondheidsmakers samenwerking\n";
+	struct doc d = {0};
+	struct style st;
+	struct layout *l;
+	char *t;
+
+	if (style_load(&st, "templates/pdf.yaml", &tdg) != 0 || h == NULL) {
+		CHECK("names: stylesheet and patterns load", 0);
+		return;
+	}
+	st.margin_right = st.page_width - st.margin_left - 200;
+	d.root = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	d.meta = (struct doc_meta){"", "", "", "", "", "", "", "", "", "", "", "", ""};
+	d.names = "Gezondheidsmakers\nSooi De Maeyer\n";
+	l = layout_doc(&d, &st, &m, h);
+	t = runs_text(l, st.body.size);
+	CHECK("names: other words hyphenated", strstr(t, "-|") != NULL);
+	CHECK("names: the name whole, twice", strstr(t, "Gezondheidsmakers") &&
+	    strstr(strstr(t, "Gezondheidsmakers") + 1, "Gezondheidsmakers"));
+	CHECK("names: the address broken only after a slash",
+	    strstr(t, "https://www.gezondheidsmakers.be/|verantwoordelijkheid") != NULL);
+	free(t);
+	layout_free(l);
+	doc_free(&d);
+	style_free(&st);
+	hyph_close(h);
+}
+
+/* A question of the form is set ragged (one run a line: its words at
+ * their natural spacing) and unhyphenated; a page does not end between
+ * it and the second line of its answer. */
+static void
+test_question(void)
+{
+	struct hyph *h = hyph_open("/usr/share/hyphen/hyph_nl_BE.dic",
+	    "/usr/share/hyphen/hyph_nl.dic", 3, 3);
+	static const struct metrics m = {fixed_width, NULL};
+	struct doc d = {0};
+	struct style st;
+	struct layout *l;
+	cmark_node *list, *item, *q, *a;
+	size_t i, k, lines = 0, hyphens = 0, qpage = SIZE_MAX, apage = 0;
+	int j;
+
+	if (style_load(&st, "templates/pdf.yaml", &tdg) != 0 || h == NULL) {
+		CHECK("question: stylesheet and patterns load", 0);
+		return;
+	}
+	st.margin_right = st.page_width - st.margin_left - 200;
+	/* Room for six lines of the first paragraph, the question's two
+	 * lines and the answer's first paragraph of one line. */
+	st.page_height = st.margin_top + st.margin_bottom + 6 * st.body.leading +
+	    st.body.after + st.question.before + 2 * st.question.leading +
+	    st.question.after + st.answer.leading + 1;
+	d.root = cmark_parse_document("", 0, CMARK_OPT_DEFAULT);
+	cmark_node_append_child(d.root, text_para("Een alinea van zes regels "
+	    "met woorden woorden woorden woorden woorden woorden woorden woorden "
+	    "woorden woorden woorden woorden woorden woorden woorden woorden "
+	    "woorden woorden woorden woorden."));
+	list = cmark_node_new(CMARK_NODE_LIST);
+	item = cmark_node_new(CMARK_NODE_ITEM);
+	q = doc_new_block(DOC_QUESTION);
+	a = doc_new_block(DOC_ANSWER);
+	cmark_node_append_child(q, text_para("Welke verantwoordelijkheid "
+	    "hebben samenwerkingsverbanden?"));
+	for (j = 0; j < 2; j++)
+		cmark_node_append_child(a, text_para("Antwoordregel een."));
+	cmark_node_append_child(item, q);
+	cmark_node_append_child(item, a);
+	cmark_node_append_child(list, item);
+	cmark_node_append_child(d.root, list);
+	d.meta = (struct doc_meta){"", "", "", "", "", "", "", "", "", "", "", "", ""};
+	l = layout_doc(&d, &st, &m, h);
+	for (i = 0; i < l->npages; i++)
+		for (k = 0; k < l->pages[i].nruns; k++) {
+			const struct run *r = &l->pages[i].runs[k];
+
+			if (r->face != FACE_BOLD || r->artifact || r->len < 2)
+				continue;
+			lines++;
+			hyphens += r->text[r->len - 1] == '-';
+			if (qpage == SIZE_MAX)
+				qpage = i;
+		}
+	for (i = 0; i < l->npages; i++)
+		for (k = 0; k < l->pages[i].nruns; k++)
+			if (l->pages[i].runs[k].len >= 13 &&
+			    memcmp(l->pages[i].runs[k].text, "Antwoordregel", 13) == 0 &&
+			    apage == 0)
+				apage = i;
+	CHECK("question: two ragged lines, one run each", lines == 2);
+	CHECK("question: not hyphenated", hyphens == 0);
+	CHECK("question: on the page of its answer", qpage == 1 && apage == 1);
+	layout_free(l);
+	doc_free(&d);
+	style_free(&st);
+	hyph_close(h);
+}
+
 static void
 test_bad_stylesheet(void)
 {
@@ -342,6 +504,9 @@ main(void)
 	test_heading_at_foot();
 	test_headings_unhyphenated();
 	test_margins();
+	test_hyphens_in_row();
+	test_no_hyphen_in_names();
+	test_question();
 	test_bad_stylesheet();
 	diags_free(&tdg);
 	UNIT_EXIT();

@@ -69,6 +69,9 @@ struct doc {
 	cmark_node *root;
 	struct doc_meta meta;
 	void *strings;		/* owns the meta strings */
+	const char *names;	/* the declared parties' and people's names,
+				 * one a line, that a typesetter must not
+				 * hyphenate; NULL for none */
 };
 
 /* The kind of a node: DOC_NONE for anything but our custom blocks. */

@@ -513,6 +513,27 @@ title_block(const struct doc *d, cmark_node *root)
 	buf_free(&b);
 }
 
+/* The names of the parties and people, one a line. */
+static void
+names(const struct model *m, struct doc *d)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_puts(&b, "");
+	for (i = 0; i < m->nents; i++) {
+		const char *n = m->ents[i]->kind == ENT_PARTY ?
+		    ((const struct party *)m->ents[i])->name :
+		    m->ents[i]->kind == ENT_PERSON ?
+		    ((const struct person *)m->ents[i])->name : NULL;
+
+		if (n && *n)
+			buf_printf(&b, "%s\n", n);
+	}
+	d->names = keep(d, b.data);
+	buf_free(&b);
+}
+
 void
 lower(const struct model *m, const char *source_name, struct doc *d)
 {
@@ -520,6 +541,7 @@ lower(const struct model *m, const char *source_name, struct doc *d)
 
 	memset(d, 0, sizeof(*d));
 	meta(m, source_name, d);
+	names(m, d);
 	d->root = cmark_node_new(CMARK_NODE_DOCUMENT);
 	if (m->doc.letterhead && m->doc.form->department)
 		letterhead(m->doc.form, d->root);

@@ -13,7 +13,9 @@
 #include "base/util.h"
 #include "out/layout.h"
 
-#define HYPHEN_PENALTY	100
+#define HYPHEN_PENALTY	400
+#define SLASH_PENALTY	200	/* a break after a slash, no hyphen added */
+#define MAX_HYPHENS_IN_ROW 2	/* hyphenated lines in a row, at most */
 #define LINE_PENALTY	10
 #define FLAGGED_DEMERITS 10000
 #define FINAL_HYPHEN_DEMERITS 5000
@@ -40,6 +42,7 @@ struct node {
 	size_t pos;		/* the break item; SIZE_MAX: paragraph start */
 	size_t prev;		/* node index, SIZE_MAX for none */
 	int fit;
+	int hy;			/* hyphenated lines in a row ending here */
 	double total;
 };
 
@@ -103,8 +106,10 @@ demerits(const struct breaker *b, const struct node *a, size_t e, double r)
 	const struct item *pe = &b->it[e];
 	double bad = 100 * fabs(r * r * r), d;
 
-	if (bad > 10000)
-		bad = 10000;
+	/* Not capped as TeX does: when only lines looser than the tolerance
+	 * are left (the last pass), the least loose are still preferred. */
+	if (bad > 1e8)
+		bad = 1e8;
 	d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
 	if (pe->type == IT_PENALTY && pe->penalty > 0)
 		d += (double)pe->penalty * pe->penalty;
@@ -120,10 +125,10 @@ demerits(const struct breaker *b, const struct node *a, size_t e, double r)
 }
 
 static void
-add_node(struct breaker *b, size_t pos, size_t prev, int fit, double total)
+add_node(struct breaker *b, size_t pos, size_t prev, int fit, int hy, double total)
 {
 	grow(&b->nodes, &b->cap, b->nnodes, sizeof(*b->nodes));
-	b->nodes[b->nnodes] = (struct node){pos, prev, fit, total};
+	b->nodes[b->nnodes] = (struct node){pos, prev, fit, hy, total};
 	b->active[b->nactive++] = b->nnodes++;
 }
 
@@ -131,20 +136,25 @@ add_node(struct breaker *b, size_t pos, size_t prev, int fit, double total)
 static void
 try_break(struct breaker *b, size_t e)
 {
-	double best[4] = {HUGE_VAL, HUGE_VAL, HUGE_VAL, HUGE_VAL}, r, d;
-	size_t from[4], i, k = 0, last = SIZE_MAX;
-	int f;
+	double best[4][MAX_HYPHENS_IN_ROW + 1], r, d;
+	size_t from[4][MAX_HYPHENS_IN_ROW + 1], i, k = 0, last = SIZE_MAX;
+	int f, h, flagged = b->it[e].flagged;
 
+	for (f = 0; f < 4; f++)
+		for (h = 0; h <= MAX_HYPHENS_IN_ROW; h++)
+			best[f][h] = HUGE_VAL;
 	for (i = 0; i < b->nactive; i++) {
 		struct node *a = &b->nodes[b->active[i]];
 
+		h = flagged ? a->hy + 1 : 0;
 		r = ratio(b, line_start(b->it, b->n, a->pos), e);
-		if (r >= -1 && (r <= b->tolerance || b->ragged || b->emergency)) {
+		if (r >= -1 && (r <= b->tolerance || b->ragged || b->emergency) &&
+		    h <= MAX_HYPHENS_IN_ROW) {
 			f = fitness(r);
 			d = a->total + demerits(b, a, e, r);
-			if (d < best[f]) {
-				best[f] = d;
-				from[f] = b->active[i];
+			if (d < best[f][h]) {
+				best[f][h] = d;
+				from[f][h] = b->active[i];
 			}
 		}
 		if (r < -1 || forced(&b->it[e]))
@@ -154,11 +164,12 @@ try_break(struct breaker *b, size_t e)
 	}
 	b->nactive = k;
 	for (f = 0; f < 4; f++)
-		if (best[f] < HUGE_VAL)
-			add_node(b, e, from[f], f, best[f]);
+		for (h = 0; h <= MAX_HYPHENS_IN_ROW; h++)
+			if (best[f][h] < HUGE_VAL)
+				add_node(b, e, from[f][h], f, h, best[f][h]);
 	/* An overfull line rather than none: a word wider than the line. */
 	if (b->nactive == 0 && last != SIZE_MAX && b->emergency)
-		add_node(b, e, last, 1, b->nodes[last].total + 1e9);
+		add_node(b, e, last, 1, 0, b->nodes[last].total + 1e9);
 }
 
 static int
@@ -176,7 +187,7 @@ breaker_pass(struct breaker *b)
 	size_t e, i, best = SIZE_MAX;
 
 	b->nnodes = b->nactive = 0;
-	add_node(b, SIZE_MAX, SIZE_MAX, 1, 0);
+	add_node(b, SIZE_MAX, SIZE_MAX, 1, 0, 0);
 	for (e = 0; e < b->n && b->nactive > 0; e++)
 		if (legal_break(b->it, e, b->hyphens))
 			try_break(b, e);
@@ -218,7 +229,7 @@ break_lines(const struct item *it, size_t n, double width, int ragged, size_t *b
 	if (n == 0)
 		return 0;
 	prefix_sums(&b);
-	b.active = xcalloc(4 * n + 1, sizeof(size_t));
+	b.active = xcalloc(4 * (MAX_HYPHENS_IN_ROW + 1) * n + 1, sizeof(size_t));
 	for (pass = 0; pass < NELEM(tolerances) && best == SIZE_MAX; pass++) {
 		b.tolerance = tolerances[pass];
 		b.hyphens = pass > 0;
@@ -296,6 +307,7 @@ struct lay {
 	const struct style *st;
 	const struct metrics *m;
 	struct hyph *h;
+	const char *names;	/* declared names, one a line, or NULL */
 	struct layout *out;
 	const struct doc *doc;
 	struct line *lines;
@@ -337,7 +349,7 @@ struct para {
 	double width;		/* of its lines */
 };
 
-enum { P_JUSTIFY = 1, P_HYPHENATE = 2, P_KEEP = 4 };
+enum { P_JUSTIFY = 1, P_HYPHENATE = 2, P_KEEP = 4, P_WHOLE = 8 };
 
 static const char *
 keep_string(struct layout *l, char *s)
@@ -407,35 +419,99 @@ hyphenate_run(struct para *p, const char *w, size_t s, size_t e, size_t base)
 		add_cut(p, base + s + pos[i], CUT_HYPHEN);
 }
 
+/* Whether w[0..n) holds s. */
+static int
+holds(const char *w, size_t n, const char *s)
+{
+	size_t k = strlen(s), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(w + i, s, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether w[0..n) is a web or e-mail address. */
+static int
+is_address(const char *w, size_t n)
+{
+	while (n > 0 && !is_letter((unsigned char)*w) && *w != '/') {
+		w++;
+		n--;
+	}
+	return holds(w, n, "://") || (n > 4 && memcmp(w, "www.", 4) == 0) ||
+	    holds(w, n, "@") || (n > 7 && memcmp(w, "mailto:", 7) == 0);
+}
+
+/* Whether the word w[0..n), without the punctuation around it, is a
+ * word of a declared name (one starting with a capital: "Liedekerke",
+ * "Midden-West-Vlaanderen"). */
+static int
+is_name(const struct lay *L, const char *w, size_t n)
+{
+	const char *s, *e;
+	size_t k;
+
+	while (n > 0 && !is_letter((unsigned char)*w) && ((unsigned char)*w & 0xc0) != 0xc0) {
+		w++;
+		n--;
+	}
+	while (n > 0 && strchr(".,;:!?)]}'\"", w[n - 1]))
+		n--;
+	if (n == 0 || L->names == NULL)
+		return 0;
+	for (s = L->names; *s; s = e) {
+		for (e = s; *e && *e != ' ' && *e != '\n'; e++)
+			;
+		k = (size_t)(e - s);
+		if (k == n && memcmp(s, w, n) == 0 && (*s < 'a' || *s > 'z'))
+			return 1;
+		if (*e)
+			e++;
+	}
+	return 0;
+}
+
 /* Finds where the word text[base..base+n) may break: after a hyphen or
  * slash inside it, and at the hyphenation points of its letter runs
- * unless a soft hyphen already says where. */
+ * unless a soft hyphen already says where. A declared name is not
+ * broken; a web or e-mail address only after a slash; of words joined
+ * by slashes ("keuzes/prioriteiten") only the last is hyphenated. */
 static void
 find_cuts(struct para *p, size_t base, size_t n)
 {
 	const char *w = p->text.data + base, *s = w, *q;
-	size_t run = SIZE_MAX, at;
+	size_t run = SIZE_MAX, at, last_slash = 0;
 	int auto_hyph = p->hyphenate && p->ncuts == 0 && p->L->h != NULL;
+	int address = is_address(w, n);
 	unsigned c, prev = 0;
 
-	while ((size_t)(s - w) < n) {
+	if (is_name(p->L, w, n))
+		return;
+	if (address)
+		auto_hyph = 0;
+	for (s = w; (size_t)(s - w) < n; s++)
+		if (*s == '/')
+			last_slash = (size_t)(s - w) + 1;
+	for (s = w; (size_t)(s - w) < n; s = q) {
 		at = (size_t)(s - w);
 		q = s;
 		c = utf8_decode(&q);
 		if (is_letter(c) && run == SIZE_MAX)
 			run = at;
 		if (!is_letter(c) && run != SIZE_MAX) {
-			if (auto_hyph)
+			if (auto_hyph && run >= last_slash)
 				hyphenate_run(p, w, run, at, base);
 			run = SIZE_MAX;
 		}
-		if ((size_t)(q - w) < n && (c == '/' || ((c == '-' || c == 0x2010) &&
-		    is_letter(prev) && is_letter((unsigned char)*q))))
-			add_cut(p, base + (size_t)(q - w), c == '/' ? CUT_SLASH : CUT_AFTER_HYPHEN);
+		if ((size_t)(q - w) < n && c == '/' && prev != '/' && *q != '/' && prev != ':')
+			add_cut(p, base + (size_t)(q - w), CUT_SLASH);
+		else if (!address && (size_t)(q - w) < n && (c == '-' || c == 0x2010) &&
+		    is_letter(prev) && is_letter((unsigned char)*q))
+			add_cut(p, base + (size_t)(q - w), CUT_AFTER_HYPHEN);
 		prev = c;
-		s = q;
 	}
-	if (run != SIZE_MAX && auto_hyph)
+	if (run != SIZE_MAX && auto_hyph && run >= last_slash)
 		hyphenate_run(p, w, run, n, base);
 }
 
@@ -468,7 +544,7 @@ close_box(struct para *p, size_t first, const struct cut *c)
 		return;
 	it = push_item(p, IT_PENALTY, c->kind == CUT_HYPHEN ?
 	    measure(p->L, last->face, p->bs->size, "-", 1) : 0);
-	it->penalty = HYPHEN_PENALTY;
+	it->penalty = c->kind == CUT_SLASH ? SLASH_PENALTY : HYPHEN_PENALTY;
 	it->flagged = c->kind != CUT_SLASH;
 }
 
@@ -917,7 +993,8 @@ set_para(struct lay *L, struct para *p, double x, double w, int flags)
 	/* No widow, no orphan, no page ending in a hyphenated word. */
 	for (k = 0; k < nl; k++)
 		L->v[first + k].keep |= k + 1 < nl ? !(k >= 1 && nl - k - 1 >= 2) ||
-		    p->items[brk[k]].flagged : (flags & P_KEEP) != 0;
+		    p->items[brk[k]].flagged || (flags & P_WHOLE) :
+		    (flags & P_KEEP) != 0;
 	L->pending = p->bs->after;
 	free(brk);
 }
@@ -1069,9 +1146,14 @@ lay_questions(struct lay *L, cmark_node *list, double x, double w)
 			if (doc_kind(c) == DOC_QUESTION)
 				lay_blocks(L, c, &st->question, x + st->question.indent,
 				    w - st->question.indent);
-			else
+			else {
+				/* The answer's first line stays with its
+				 * second, and the question with both. */
+				L->hold = 1;
 				lay_blocks(L, c, &st->answer, x + st->answer.indent,
 				    w - st->answer.indent);
+				L->held = SIZE_MAX;
+			}
 		}
 	}
 }
@@ -1171,8 +1253,9 @@ lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_PARAGRAPH:
-		lay_para(L, n, bs, x, w, P_JUSTIFY | P_HYPHENATE |
-		    (bs == &st->question || is_list(cmark_node_next(n)) ? P_KEEP : 0));
+		/* A question is set ragged, unhyphenated, in one piece. */
+		lay_para(L, n, bs, x, w, bs == &st->question ? P_KEEP | P_WHOLE :
+		    P_JUSTIFY | P_HYPHENATE | (is_list(cmark_node_next(n)) ? P_KEEP : 0));
 		break;
 	case CMARK_NODE_HEADING:
 		lay_heading(L, n, x, w);
@@ -1363,6 +1446,7 @@ layout_doc(const struct doc *d, const struct style *st,
 	L.st = st;
 	L.m = m;
 	L.h = h;
+	L.names = d->names;
 	L.doc = d;
 	L.held = SIZE_MAX;
 	L.out = xcalloc(1, sizeof(*L.out));

@@ -508,8 +508,9 @@ print_stats(const struct doc *doc, const struct layout *l)
 	const struct layout_stats *s = &l->stats;
 
 	fprintf(stderr, "pdf-stats: %s pages %zu lines %zu justified %zu "
-	    "hyphens %zu stretch-mean %.3f stretch-max %.3f\n", doc->meta.source,
-	    l->npages, s->lines, s->justified, s->hyphens,
+	    "hyphens %zu (%.1f%%) stretch-mean %.3f stretch-max %.3f\n",
+	    doc->meta.source, l->npages, s->lines, s->justified, s->hyphens,
+	    s->lines ? 100.0 * (double)s->hyphens / (double)s->lines : 0.0,
 	    s->justified ? s->stretch_sum / (double)s->justified : 1.0,
 	    s->stretch_max);
 }

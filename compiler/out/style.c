@@ -337,7 +337,7 @@ defaults(struct style *st)
 	st->page_height = 841.89;
 	st->margin_top = st->margin_bottom = 72;
 	st->margin_left = st->margin_right = 72;
-	st->hyph_left = 2;
+	st->hyph_left = 3;
 	st->hyph_right = 3;
 	st->stretch = 0.5;
 	st->shrink = 0.33;
