@@ -10,6 +10,7 @@
 #include "out/backend.h"
 #include "sema/check.h"
 #include "sema/model.h"
+#include "sema/nl.h"
 #include "unit.h"
 
 /* Every message of the tests, and the files they parse. */

@@ -1,12 +1,14 @@
-/* lower.c - from a checked model and its syntax tree to the document
- * tree of doc.h, with the form's headings, standard text and questions,
- * and the text that the data generates (contacts, invitees, deadlines,
- * schedules). The checker has vouched for everything read here. */
+/* lower.c - from a checked model to the document tree of doc.h, with
+ * the form's headings, standard text and questions, and the text that
+ * the data generates (contacts, invitees, deadlines, schedules). The
+ * checker has vouched for everything read here; the syntax tree is not
+ * read at all. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "sema/check.h"
 #include "sema/model.h"
+#include "sema/nl.h"
 
 static cmark_node *
 node(cmark_node_type type, cmark_node *parent)
@@ -76,54 +78,49 @@ block(enum doc_kind k, cmark_node *parent)
 	return n;
 }
 
-/*
- * Raw HTML never reaches a backend: the checker has warned about it, and
- * here it becomes the plain text it was written as.
- */
-static void
-defuse_html(cmark_node *root)
+/* A deep copy of n and what it holds. */
+static cmark_node *
+copy(cmark_node *n)
 {
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-	cmark_node *n, *t;
+	cmark_node *c = cmark_node_new(cmark_node_get_type(n)), *k;
+	const char *lit = cmark_node_get_literal(n);
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
-			t = cmark_node_new(CMARK_NODE_TEXT);
-			cmark_node_set_literal(t, cmark_node_get_literal(n));
-			cmark_node_replace(n, t);
-			cmark_iter_reset(it, t, CMARK_EVENT_EXIT);
-			cmark_node_free(n);
-		} else if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
-			t = cmark_node_new(CMARK_NODE_PARAGRAPH);
-			text(t, cmark_node_get_literal(n));
-			cmark_node_replace(n, t);
-			cmark_iter_reset(it, t, CMARK_EVENT_EXIT);
-			cmark_node_free(n);
-		}
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		cmark_node_set_heading_level(c, cmark_node_get_heading_level(n));
+		break;
+	case CMARK_NODE_LIST:
+		cmark_node_set_list_type(c, cmark_node_get_list_type(n));
+		cmark_node_set_list_delim(c, cmark_node_get_list_delim(n));
+		cmark_node_set_list_start(c, cmark_node_get_list_start(n));
+		cmark_node_set_list_tight(c, cmark_node_get_list_tight(n));
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		cmark_node_set_url(c, cmark_node_get_url(n));
+		cmark_node_set_title(c, cmark_node_get_title(n));
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		cmark_node_set_fence_info(c, cmark_node_get_fence_info(n));
+		break;
+	default:
+		break;
 	}
-	cmark_iter_free(it);
+	if (lit)
+		cmark_node_set_literal(c, lit);
+	for (k = cmark_node_first_child(n); k; k = cmark_node_next(k))
+		cmark_node_append_child(c, copy(k));
+	return c;
 }
 
-/* Parses a text of the source (placeholders expanded) into parent. */
+/* The blocks of a text, parsed by the checker, into parent. */
 static void
-prose(const struct model *m, const struct ast_value *v, cmark_node *parent)
+prose(const struct prose *p, cmark_node *parent)
 {
-	struct buf b = {0};
-	cmark_node *doc, *c;
+	cmark_node *c;
 
-	expand_text(m, v, &b, 0);
-	doc = cmark_parse_document(b.data, b.len, CMARK_OPT_DEFAULT);
-	defuse_html(doc);
-	while ((c = cmark_node_first_child(doc)) != NULL) {
-		cmark_node_unlink(c);
-		cmark_node_append_child(parent, c);
-	}
-	cmark_node_free(doc);
-	buf_free(&b);
+	for (c = cmark_node_first_child(p->doc); c; c = cmark_node_next(c))
+		cmark_node_append_child(parent, copy(c));
 }
 
 static void
@@ -215,175 +212,163 @@ deadline_sentence(const struct model *m, const struct deadline *d,
 
 /* "Name (note) (note)" for target groups and activities. */
 static void
-noted_items(const struct ast_node *n, cmark_node *l)
+noted_items(const struct content *ct, cmark_node *l)
 {
-	const struct ast_node *c;
 	struct buf b = {0};
-	size_t i;
+	size_t i, j;
 
-	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT || c->nvals == 0 ||
-		    strcmp(c->keyword, "turns") == 0)
-			continue;
+	for (i = 0; i < ct->nitems; i++) {
 		b.len = 0;
-		buf_puts(&b, c->vals[0].s);
-		for (i = 1; i < c->nvals; i++)
-			buf_printf(&b, " (%s)", c->vals[i].s);
+		buf_puts(&b, ct->items[i].name);
+		for (j = 0; j < ct->items[i].nnotes; j++)
+			buf_printf(&b, " (%s)", ct->items[i].notes[j]);
 		item(l, b.data);
 	}
 	buf_free(&b);
 }
 
 static void
-turns(const struct model *m, const struct ast_node *n, cmark_node *parent)
+turns(const struct content *ct, cmark_node *parent)
 {
-	const struct ast_node *c;
 	const char **names;
 	struct buf b = {0};
-	size_t i;
+	size_t i, j;
 
-	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT || strcmp(c->keyword, "turns") != 0)
-			continue;
-		names = xcalloc(c->nvals, sizeof(*names));
-		for (i = 0; i < c->nvals; i++)
-			names[i] = ((struct party *)model_find(m,
-			    c->vals[i].s))->name;
+	for (i = 0; i < ct->nturns; i++) {
+		const struct turns *t = &ct->turns[i];
+
+		names = xcalloc(t->nparties + 1, sizeof(*names));
+		for (j = 0; j < t->nparties; j++)
+			names[j] = t->parties[j]->name;
+		b.len = 0;
 		buf_puts(&b, "Volgorde van de beurtrol: ");
-		nl_join(&b, names, c->nvals);
+		nl_join(&b, names, t->nparties);
 		buf_putc(&b, '.');
 		para(parent, b.data);
 		free(names);
-		b.len = 0;
 	}
 	buf_free(&b);
 }
 
 static void
-schedule(const struct ast_node *n, cmark_node *l)
+schedule(const struct content *ct, cmark_node *l)
 {
-	const struct ast_node *c;
 	struct buf b = {0};
+	int i;
 
-	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
-			continue;
-		if (strcmp(c->keyword, "continues") == 0) {
-			item(l, "\xe2\x80\xa6");
-			continue;
-		}
+	for (i = 0; i < (int)ct->nfocus; i++) {
 		b.len = 0;
-		buf_printf(&b, "%s: %s", c->vals[0].s, c->vals[1].s);
+		buf_printf(&b, "%s: %s", ct->focus[i].years, ct->focus[i].theme);
 		item(l, b.data);
 	}
+	for (i = 0; i < ct->continues; i++)
+		item(l, "\xe2\x80\xa6");
 	buf_free(&b);
 }
 
-static void lower_content(const struct model *m, const struct ast_node *n,
+static void lower_children(const struct model *m, const struct content *ct,
     cmark_node *parent);
 
+/* One piece of content; sections and answers are lowered apart. */
 static void
-lower_stmt(const struct model *m, const struct ast_node *c, cmark_node *parent)
+lower_content(const struct model *m, const struct content *ct,
+    cmark_node *parent)
 {
-	const char *kw = c->keyword;
 	struct buf b = {0};
 
-	if (strcmp(kw, "text") == 0) {
-		prose(m, &c->vals[0], parent);
-	} else if (strcmp(kw, "remark") == 0) {
-		prose(m, &c->vals[0], block(DOC_REMARK, parent));
-	} else if (strcmp(kw, "contacts") == 0) {
+	switch (ct->kind) {
+	case CONTENT_TEXT:
+		prose(ct->text, parent);
+		break;
+	case CONTENT_REMARK:
+		prose(ct->text, block(DOC_REMARK, parent));
+		break;
+	case CONTENT_CONTACTS:
 		people_list(m, list(block(DOC_CONTACTS, parent), 0),
 		    ROLE_RESPONSIBLE, 1);
-	} else if (strcmp(kw, "invitees") == 0) {
+		break;
+	case CONTENT_INVITEES:
 		people_list(m, list(parent, 0), ROLE_INVITEE, 0);
-	} else if (strcmp(kw, "deadline") == 0) {
-		deadline_sentence(m, (const struct deadline *)model_find(m,
-		    c->vals[0].s), &b);
+		break;
+	case CONTENT_DEADLINE:
+		deadline_sentence(m, ct->deadline, &b);
 		para(parent, b.data);
-	} else if (strcmp(kw, "targetgroups") == 0) {
-		noted_items(c, list(parent, 0));
-	} else if (strcmp(kw, "rotation") == 0) {
-		noted_items(c, list(parent, 0));
-		turns(m, c, parent);
-	} else if (strcmp(kw, "schedule") == 0) {
-		schedule(c, list(parent, 0));
-	} else if (strcmp(kw, "theme") == 0) {
-		heading(parent, 4, c->vals[1].s);
-		lower_content(m, c, parent);
+		break;
+	case CONTENT_TARGETGROUPS:
+		noted_items(ct, list(parent, 0));
+		break;
+	case CONTENT_ROTATION:
+		noted_items(ct, list(parent, 0));
+		turns(ct, parent);
+		break;
+	case CONTENT_SCHEDULE:
+		schedule(ct, list(parent, 0));
+		break;
+	case CONTENT_THEME:
+		heading(parent, 4, ct->title);
+		lower_children(m, ct, parent);
+		break;
+	case CONTENT_SECTION:
+	case CONTENT_ANSWER:
+		break;
 	}
 	buf_free(&b);
 }
 
 static void
-lower_content(const struct model *m, const struct ast_node *n,
+lower_children(const struct model *m, const struct content *ct,
     cmark_node *parent)
 {
-	const struct ast_node *c;
+	size_t i;
 
-	for (c = n->first; c; c = c->next)
-		if (c->type == AST_STMT && strcmp(c->keyword, "section") != 0 &&
-		    strcmp(c->keyword, "answer") != 0)
-			lower_stmt(m, c, parent);
-}
-
-static const struct ast_node *
-find_answer(const struct ast_node *n, const char *id)
-{
-	const struct ast_node *c;
-
-	for (c = n ? n->first : NULL; c; c = c->next)
-		if (c->type == AST_STMT && strcmp(c->keyword, "answer") == 0 &&
-		    strcmp(c->vals[0].s, id) == 0)
-			return c;
-	return NULL;
+	for (i = 0; i < ct->nchildren; i++)
+		lower_content(m, ct->children[i], parent);
 }
 
 /* The form's questions with the zone's answers, as one list. */
 static void
 questions(const struct model *m, const struct fquestion *qs, size_t nq,
-    int numbered, const struct ast_node *zone, cmark_node *parent)
+    int numbered, struct content *const *answers, cmark_node *parent)
 {
 	cmark_node *l = NULL, *it, *ans;
-	const struct ast_node *a;
+	const struct content *a;
 	size_t i;
 
 	for (i = 0; i < nq; i++) {
-		if ((a = find_answer(zone, qs[i].id)) == NULL)
+		if ((a = answers[i]) == NULL)
 			continue;
 		if (l == NULL) {
 			l = list(parent, numbered);
 			cmark_node_set_list_tight(l, 0);
 		}
 		it = node(CMARK_NODE_ITEM, l);
-		prose(m, qs[i].text, block(DOC_QUESTION, it));
+		prose(qs[i].text, block(DOC_QUESTION, it));
 		ans = block(DOC_ANSWER, it);
-		if (a->has_block)
-			lower_content(m, a, ans);
+		if (a->text)
+			prose(a->text, ans);
 		else
-			prose(m, &a->vals[1], ans);
+			lower_children(m, a, ans);
 	}
 }
 
 static void
 lower_section(const struct model *m, const struct fpart *fp,
-    const struct ast_node *s, cmark_node *parent)
+    const struct content *s, cmark_node *parent)
 {
-	const struct fsection *fs = fpart_section(fp, s->vals[0].s);
+	const struct fsection *fs = s->fsection;
 
-	heading(parent, 3, s->nvals == 2 ? s->vals[1].s : fs->title);
+	heading(parent, 3, s->title);
 	if (fs && m->doc.layout == LAYOUT_QUESTIONS)
-		questions(m, fs->questions, fs->nquestions, fp->numbered, s,
-		    parent);
-	lower_content(m, s, parent);
+		questions(m, fs->questions, fs->nquestions, fp->numbered,
+		    s->answers, parent);
+	lower_children(m, s, parent);
 }
 
 static void
 part_heading(const struct model *m, const struct zpart *zp, size_t index,
     cmark_node *parent)
 {
-	const char *title = zp->node && zp->node->nvals == 2 ?
-	    zp->node->vals[1].s : zp->form->title;
+	const char *title = zp->title ? zp->title : zp->form->title;
 	struct buf b = {0};
 
 	switch (m->doc.numbering) {
@@ -411,24 +396,21 @@ lower_part(const struct model *m, size_t index, cmark_node *parent)
 {
 	const struct zpart *zp = &m->parts[index];
 	const struct fpart *fp = zp->form;
-	const struct ast_node *c;
 	size_t i;
 
 	part_heading(m, zp, index, parent);
 	for (i = 0; i < fp->ntexts; i++)
 		if (fp->texts[i].layout == 0 ||
 		    fp->texts[i].layout == (int)m->doc.layout)
-			prose(m, fp->texts[i].text, parent);
-	if (m->doc.layout == LAYOUT_QUESTIONS)
+			prose(fp->texts[i].text, parent);
+	if (m->doc.layout == LAYOUT_QUESTIONS && zp->answers)
 		questions(m, fp->questions, fp->nquestions, fp->numbered,
-		    zp->node, parent);
-	for (c = zp->node ? zp->node->first : NULL; c; c = c->next) {
-		if (c->type != AST_STMT)
-			continue;
-		if (strcmp(c->keyword, "section") == 0)
-			lower_section(m, fp, c, parent);
-		else if (strcmp(c->keyword, "answer") != 0)
-			lower_stmt(m, c, parent);
+		    zp->answers, parent);
+	for (i = 0; i < zp->nitems; i++) {
+		if (zp->items[i]->kind == CONTENT_SECTION)
+			lower_section(m, fp, zp->items[i], parent);
+		else
+			lower_content(m, zp->items[i], parent);
 	}
 }
 

@@ -7,137 +7,83 @@
 
 #include <cmark.h>
 
+#include "front/lang.h"
 #include "sema/check.h"
+#include "sema/expand.h"
 #include "sema/model.h"
 
-struct symtab {
-	struct entity **slots;
-	size_t cap, n;
-};
+/*
+ * The keywords an author writes in a zone: one of these in the wrong
+ * block is misplaced, any other word is unknown.
+ */
+#define ZONE_PLACES (CTX_BIT(CTX_TOP) | CTX_CONTENT | CTX_BIT(CTX_DOCUMENT) | \
+	CTX_BIT(CTX_DEADLINE) | CTX_BIT(CTX_PERSON) | CTX_BIT(CTX_BODY))
 
-static void sym_put(struct symtab *t, struct entity *e);
-
+/* Reports a keyword that does not belong at ctx, naming those that do. */
 static void
-sym_grow(struct symtab *t)
+unknown_keyword(const struct ast_node *n, enum lang_ctx ctx)
 {
-	struct symtab old = *t;
-	size_t i;
-
-	t->cap = old.cap ? old.cap * 2 : 64;
-	t->slots = xcalloc(t->cap, sizeof(*t->slots));
-	t->n = 0;
-	for (i = 0; i < old.cap; i++)
-		if (old.slots[i])
-			sym_put(t, old.slots[i]);
-	free(old.slots);
-}
-
-static void
-sym_put(struct symtab *t, struct entity *e)
-{
-	size_t i;
-
-	if (2 * (t->n + 1) > t->cap)
-		sym_grow(t);
-	for (i = str_hash(e->id) & (t->cap - 1); t->slots[i];
-	    i = (i + 1) & (t->cap - 1))
-		;
-	t->slots[i] = e;
-	t->n++;
-}
-
-struct entity *
-model_find(const struct model *m, const char *id)
-{
-	const struct symtab *t = m->syms;
-	size_t i;
-
-	if (t->cap == 0)
-		return NULL;
-	for (i = str_hash(id) & (t->cap - 1); t->slots[i];
-	    i = (i + 1) & (t->cap - 1))
-		if (strcmp(t->slots[i]->id, id) == 0)
-			return t->slots[i];
-	return NULL;
-}
-
-const char *
-model_suggest(const struct model *m, const char *id, int kind)
-{
-	struct nearest nr;
-	size_t i;
-
-	nearest_init(&nr, id);
-	for (i = 0; i < m->nents; i++)
-		if (kind < 0 || (int)m->ents[i]->kind == kind)
-			nearest_try(&nr, m->ents[i]->id);
-	return nr.best;
-}
-
-static const char *const *const kw_top = ast_top_keywords;
-static const char *const kw_document[] = {"form", "layout", "numbering",
-    "title", "subtitle", "zone", "council", "version", "date", "status",
-    "subject", "keywords", "letterhead", NULL};
-static const char *const kw_form[] = {"title", "letterhead", "part", NULL};
-static const char *const kw_letterhead[] = {"department", "phone", "email",
-    NULL};
-static const char *const kw_fpart[] = {"numbered", "text", "section",
-    "question", NULL};
-static const char *const kw_fsection[] = {"question", NULL};
-static const char *const kw_party[] = {"called", "invitees", NULL};
-static const char *const kw_person[] = {"of", "function", "role", NULL};
-static const char *const kw_body[] = {"members", "meets", "yearly", "guests",
-    NULL};
-static const char *const kw_deadline[] = {"what", "due", "how", "action",
-    "from", "by", "to", "audience", NULL};
-static const char *const kw_content[] = {"text", "remark", "contacts",
-    "invitees", "deadline", "targetgroups", "schedule", "rotation", "theme",
-    NULL};
-static const char *const kw_zpart[] = {"section", "answer", "text", "remark",
-    "contacts", "invitees", "deadline", "targetgroups", "schedule",
-    "rotation", "theme", NULL};
-static const char *const kw_zsection[] = {"answer", "text", "remark",
-    "contacts", "invitees", "deadline", "targetgroups", "schedule",
-    "rotation", "theme", NULL};
-static const char *const kw_targetgroups[] = {"group", NULL};
-static const char *const kw_schedule[] = {"focus", "continues", NULL};
-static const char *const kw_rotation[] = {"activity", "turns", NULL};
-
-static int
-in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
-}
-
-/* Reports a keyword that does not belong in a block, naming those that do. */
-static void
-unknown_keyword(const struct ast_node *n, const char *where,
-    const char *const *allowed)
-{
+	const struct keyword *k, *end = lang_keywords + K__COUNT;
 	struct buf b = {0};
-	const char *const *k;
 	struct nearest near;
+	size_t count = 0, i = 0;
 
-	buf_printf(&b, "%s; the keywords here are ", where);
-	for (k = allowed; *k; k++)
-		buf_printf(&b, "%s%s", k == allowed ? "" : k[1] ? ", " : " and ", *k);
-	/* A keyword of another block is misplaced, not unknown. */
-	if (in_list(kw_top, n->keyword) || in_list(kw_content, n->keyword) ||
-	    in_list(kw_zpart, n->keyword) ||
-	    in_list(kw_document, n->keyword) || in_list(kw_deadline, n->keyword) ||
-	    in_list(kw_person, n->keyword) || in_list(kw_body, n->keyword))
+	for (k = lang_keywords; k < end; k++)
+		count += (k->where & CTX_BIT(ctx)) != 0;
+	buf_printf(&b, "%s; the keywords here are ", lang_where(ctx));
+	for (k = lang_keywords; k < end; k++)
+		if (k->where & CTX_BIT(ctx)) {
+			buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 < count ?
+			    ", " : " and ", k->name);
+			i++;
+		}
+	if (lang_known(n->keyword, ZONE_PLACES))
 		diag(&n->span, M_E_NOT_HERE, n->keyword, b.data);
 	else
 		diag(&n->span, M_E_UNKNOWN_KEYWORD, n->keyword, b.data);
+	/* No search for a note that would not be shown. */
 	nearest_init(&near, n->keyword);
-	for (k = allowed; *k && !diag_dropping(&n->span, DIAG_NOTE); k++)
-		nearest_try(&near, *k);
+	for (k = lang_keywords; k < end &&
+	    !diag_dropping(&n->span, DIAG_NOTE); k++)
+		if (k->where & CTX_BIT(ctx))
+			nearest_try(&near, k->name);
 	if (near.best)
 		diag(&n->span, M_NOTE_DIDYOUMEAN, near.best);
 	buf_free(&b);
+}
+
+/* The meaning of statement n at ctx, or NULL after reporting it. */
+static const struct keyword *
+keyword_at(const struct ast_node *n, enum lang_ctx ctx)
+{
+	const struct keyword *k = lang_find(n->keyword, ctx);
+
+	if (k == NULL)
+		unknown_keyword(n, ctx);
+	return k;
+}
+
+/* Whether n is a top-level statement of the keyword id. */
+static int
+top_is(const struct ast_node *n, enum kw id)
+{
+	const struct keyword *k = lang_find(n->keyword, CTX_TOP);
+
+	return k != NULL && k->id == id;
+}
+
+/* Whether block n holds a statement of keyword id at ctx. */
+static int
+has_stmt(const struct ast_node *n, enum lang_ctx ctx, enum kw id)
+{
+	const struct ast_node *c;
+	const struct keyword *k;
+
+	for (c = n->first; c; c = c->next)
+		if (c->type == AST_STMT &&
+		    (k = lang_find(c->keyword, ctx)) != NULL && k->id == id)
+			return 1;
+	return 0;
 }
 
 /* Checks a statement's number of values and block; reports with usage. */
@@ -145,12 +91,21 @@ static int
 shape(const struct ast_node *n, size_t min, size_t max, int block,
     const char *usage)
 {
-	if (n->nvals < min || n->nvals > max || (block == 0 && n->has_block) ||
-	    (block == 2 && !n->has_block)) {
+	if (n->nvals < min || n->nvals > max ||
+	    (block == BLOCK_NONE && n->has_block) ||
+	    (block == BLOCK_REQUIRED && !n->has_block)) {
 		diag(&n->span, M_E_ARGS, n->keyword, usage);
 		return 0;
 	}
 	return 1;
+}
+
+/* Checks a statement against its keyword's entry in the table. */
+static int
+shape_of(const struct ast_node *n, const struct keyword *k)
+{
+	return shape(n, k->min, k->max == LANG_MANY ? (size_t)-1 : k->max,
+	    (int)k->block, k->usage);
 }
 
 static int
@@ -291,12 +246,12 @@ each_top(struct model *m, const struct ast_node *file, stmt_fn fn)
 	for (n = file->first; n; n = n->next) {
 		if (n->type != AST_STMT)
 			continue;
-		if (strcmp(n->keyword, "include") == 0) {
-			if (n->include)
-				each_top(m, n->include, fn);
+		if (n->include) {
+			each_top(m, n->include, fn);
 			continue;
 		}
-		fn(m, n);
+		if (!top_is(n, K_INCLUDE))
+			fn(m, n);
 	}
 }
 
@@ -319,21 +274,8 @@ entity_new(struct model *m, size_t size, enum ent_kind kind, const char *id,
 	e->kind = kind;
 	e->id = id;
 	e->decl = decl;
-	m->ents = xgrow(m->ents, m->nents, sizeof(*m->ents));
-	m->ents[m->nents++] = e;
-	sym_put(m->syms, e);
+	model_add(m, e);
 	return e;
-}
-
-static int
-has_stmt(const struct ast_node *n, const char *kw)
-{
-	const struct ast_node *c;
-
-	for (c = n->first; c; c = c->next)
-		if (c->type == AST_STMT && strcmp(c->keyword, kw) == 0)
-			return 1;
-	return 0;
 }
 
 /* The identifier of a declaration (its first value), or NULL. */
@@ -352,68 +294,60 @@ decl_id(const struct ast_node *n)
 static void
 declare(struct model *m, const struct ast_node *n)
 {
-	const char *kw = n->keyword, *id;
-	static const char *const party_kinds[] = {"council", "municipality",
-	    "partner"};
-	size_t k;
+	const struct keyword *k = keyword_at(n, CTX_TOP);
+	const char *id;
+	void *e;
 
-	if (!in_list(kw_top, kw)) {
-		unknown_keyword(n, "at the top of a file", kw_top);
+	if (k == NULL || k->id == K_DOCUMENT || k->id == K_PART)
 		return;
-	}
-	if (strcmp(kw, "document") == 0 || strcmp(kw, "part") == 0)
+	/* An event with a block is reported by define(). */
+	if (k->id == K_EVENT ? !shape(n, k->min, k->max, BLOCK_OPTIONAL,
+	    k->usage) : !shape_of(n, k))
 		return;
-	if (strcmp(kw, "deadline") == 0) {
-		if (!shape(n, 1, 1, 2, "needs a name and a block, as in: "
-		    "deadline accenten { ... }") || !(id = val_id(n, 0)))
-			return;
+	if ((id = val_id(n, 0)) == NULL)
+		return;
+	if (k->max == 2 && !val_text(n, 1))
+		return;
+	switch (k->id) {
+	case K_DEADLINE:
 		entity_new(m, sizeof(struct deadline), ENT_DEADLINE, id, n,
 		    &n->vals[0]);
-		return;
-	}
-	if (strcmp(kw, "form") == 0) {
-		if (!shape(n, 1, 1, 2, "needs a name and a block") ||
-		    !(id = val_id(n, 0)))
-			return;
+		break;
+	case K_FORM:
 		entity_new(m, sizeof(struct form), ENT_FORM, id, n, &n->vals[0]);
-		return;
-	}
-	if (!shape(n, 2, 2, 1, strcmp(kw, "person") == 0 ?
-	    "needs a name and the person's full name in quotes, as in: "
-	    "person sooi \"Sooi De Maeyer\" { ... }" :
-	    "needs a name and a full name in quotes, as in: "
-	    "municipality asse \"Asse\"") || !(id = val_id(n, 0)) ||
-	    !val_text(n, 1))
-		return;
-	if (strcmp(kw, "person") == 0) {
-		struct person *p = entity_new(m, sizeof(*p), ENT_PERSON, id, n,
-		    &n->vals[0]);
-
-		if (p)
-			p->name = n->vals[1].s;
-	} else if (strcmp(kw, "body") == 0) {
-		struct body *b = entity_new(m, sizeof(*b), ENT_BODY, id, n,
-		    &n->vals[0]);
-
-		if (b)
-			b->name = n->vals[1].s;
-	} else if (strcmp(kw, "event") == 0) {
-		struct event *e = entity_new(m, sizeof(*e), ENT_EVENT, id, n,
-		    &n->vals[0]);
-
-		if (e)
-			e->text = n->vals[1].s;
-	} else {
+		break;
+	case K_PERSON:
+		if ((e = entity_new(m, sizeof(struct person), ENT_PERSON, id, n,
+		    &n->vals[0])) != NULL)
+			((struct person *)e)->name = n->vals[1].s;
+		break;
+	case K_BODY:
+		if ((e = entity_new(m, sizeof(struct body), ENT_BODY, id, n,
+		    &n->vals[0])) != NULL)
+			((struct body *)e)->name = n->vals[1].s;
+		break;
+	case K_EVENT:
+		if ((e = entity_new(m, sizeof(struct event), ENT_EVENT, id, n,
+		    &n->vals[0])) != NULL)
+			((struct event *)e)->text = n->vals[1].s;
+		break;
+	case K_COUNCIL:
+	case K_MUNICIPALITY:
+	case K_PARTNER: {
 		struct party *p = entity_new(m, sizeof(*p), ENT_PARTY, id, n,
 		    &n->vals[0]);
 
-		for (k = 0; k < NELEM(party_kinds); k++)
-			if (strcmp(kw, party_kinds[k]) == 0 && p) {
-				p->kind = (enum party_kind)k;
-				p->name = n->vals[1].s;
-			}
-		if (p && p->kind == PARTY_MUNICIPALITY)
+		if (p == NULL)
+			break;
+		p->kind = k->id == K_COUNCIL ? PARTY_COUNCIL :
+		    k->id == K_MUNICIPALITY ? PARTY_MUNICIPALITY : PARTY_PARTNER;
+		p->name = n->vals[1].s;
+		if (p->kind == PARTY_MUNICIPALITY)
 			m->nmunicipalities++;
+		break;
+	}
+	default:
+		break;
 	}
 }
 
@@ -467,40 +401,41 @@ resolve_party(struct model *m, const struct ast_node *n, size_t i,
 
 /* A one-value field of a declaration block, given at most once. */
 static int
-field_once(const struct ast_node *n, const void *already, const char *usage)
+field_once(const struct ast_node *n, const struct keyword *k,
+    const void *already)
 {
 	if (already) {
 		diag(&n->span, M_E_REPEATED, n->keyword);
 		return 0;
 	}
-	return shape(n, 1, 1, 0, usage);
+	return shape_of(n, k);
 }
 
 static void
 check_party(const struct ast_node *n, struct party *p)
 {
+	static const char *const none[] = {"none", NULL};
 	const struct ast_node *c;
+	const struct keyword *k;
 
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT || (k = keyword_at(c, CTX_PARTY)) == NULL)
 			continue;
-		if (strcmp(c->keyword, "called") == 0) {
-			if (field_once(c, p->called, "needs how the text calls "
-			    "the party, as in: called \"de zorgraad\"") &&
-			    val_text(c, 0))
+		switch (k->id) {
+		case K_CALLED:
+			if (field_once(c, k, p->called) && val_text(c, 0))
 				p->called = c->vals[0].s;
-		} else if (strcmp(c->keyword, "invitees") == 0) {
-			static const char *const none[] = {"none", NULL};
-
+			break;
+		case K_PARTY_INVITEES:
 			if (p->kind != PARTY_MUNICIPALITY)
 				diag(&c->span, M_E_NOT_HERE, "invitees",
 				    "here: only a municipality has invitees");
-			else if (shape(c, 1, 1, 0, "takes one value: "
-			    "invitees none") && val_choice(c, 0, none,
+			else if (shape_of(c, k) && val_choice(c, 0, none,
 			    "value for invitees") == 0)
 				p->invitees_none = 1;
-		} else {
-			unknown_keyword(c, "in a party", kw_party);
+			break;
+		default:
+			break;
 		}
 	}
 }
@@ -511,29 +446,31 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 	static const char *const roles[] = {"none", "responsible", "expert",
 	    "invitee", NULL};
 	const struct ast_node *c, *of = NULL, *role = NULL;
+	const struct keyword *k;
 	int r;
 
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT || (k = keyword_at(c, CTX_PERSON)) == NULL)
 			continue;
-		if (strcmp(c->keyword, "of") == 0) {
+		switch (k->id) {
+		case K_OF:
 			of = c;
-			if (field_once(c, p->of, "names the party the person "
-			    "belongs to, as in: of asse") &&
+			if (field_once(c, k, p->of) &&
 			    (p->of = resolve_party(m, c, 0, -1, "party")) == NULL)
 				m->unresolved_people = 1;
-		} else if (strcmp(c->keyword, "function") == 0) {
-			if (field_once(c, p->function, "needs the function in "
-			    "quotes") && val_text(c, 0))
+			break;
+		case K_FUNCTION:
+			if (field_once(c, k, p->function) && val_text(c, 0))
 				p->function = c->vals[0].s;
-		} else if (strcmp(c->keyword, "role") == 0) {
+			break;
+		case K_ROLE:
 			role = c;
-			if (shape(c, 1, 1, 0, "needs one of responsible, expert, "
-			    "invitee or none") &&
+			if (shape_of(c, k) &&
 			    (r = val_choice(c, 0, roles, "role")) >= 0)
 				p->role = (enum role)r;
-		} else {
-			unknown_keyword(c, "in a person", kw_person);
+			break;
+		default:
+			break;
 		}
 	}
 	if (of == NULL && !n->bad)
@@ -611,15 +548,16 @@ static void
 check_body(struct model *m, const struct ast_node *n, struct body *b)
 {
 	const struct ast_node *c;
+	const struct keyword *k;
 	size_t i;
 
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT || (k = keyword_at(c, CTX_BODY)) == NULL)
 			continue;
-		if (strcmp(c->keyword, "members") == 0) {
-			if (!shape(c, 1, 1000000, 0, "names the member parties, "
-			    "or municipalities for all of them"))
-				continue;
+		switch (k->id) {
+		case K_MEMBERS:
+			if (!shape_of(c, k))
+				break;
 			for (i = 0; i < c->nvals; i++) {
 				struct party *p = resolve_party(m, c, i, -1,
 				    "party");
@@ -630,18 +568,20 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 				    sizeof(*b->members));
 				b->members[b->nmembers++] = p;
 			}
-		} else if (strcmp(c->keyword, "meets") == 0) {
+			break;
+		case K_MEETS:
 			if (b->has_meets)
 				diag(&c->span, M_E_REPEATED, c->keyword);
 			else
 				b->has_meets = parse_frequency(c, &b->meets);
-		} else if (strcmp(c->keyword, "yearly") == 0) {
-			if (field_once(c, b->yearly, "needs who joins once a "
-			    "year, in quotes") && val_text(c, 0))
+			break;
+		case K_YEARLY:
+			if (field_once(c, k, b->yearly) && val_text(c, 0))
 				b->yearly = c->vals[0].s;
-		} else if (strcmp(c->keyword, "guests") == 0) {
-			if (!shape(c, 1, 1000000, 0, "names the invited people"))
-				continue;
+			break;
+		case K_GUESTS:
+			if (!shape_of(c, k))
+				break;
 			for (i = 0; i < c->nvals; i++) {
 				struct person *p = (struct person *)resolve(m,
 				    c, i, ENT_PERSON, "person");
@@ -652,8 +592,9 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 				    sizeof(*b->guests));
 				b->guests[b->nguests++] = p;
 			}
-		} else {
-			unknown_keyword(c, "in a body", kw_body);
+			break;
+		default:
+			break;
 		}
 	}
 }
@@ -731,7 +672,8 @@ static const char *const how_names[] = {"unspecified", "digital", "paper",
 
 /* what = "what" TEXT [ "singular" ]: a singular subject "wordt" delivered. */
 static void
-check_what(const struct ast_node *c, struct deadline *dl)
+check_what(const struct ast_node *c, const struct keyword *k,
+    struct deadline *dl)
 {
 	static const char *const singular[] = {"singular", NULL};
 
@@ -739,8 +681,7 @@ check_what(const struct ast_node *c, struct deadline *dl)
 		diag(&c->span, M_E_REPEATED, c->keyword);
 		return;
 	}
-	if (!shape(c, 1, 2, 0, "needs what is delivered, in quotes, and "
-	    "'singular' after it when it is one thing") || !val_text(c, 0))
+	if (!shape_of(c, k) || !val_text(c, 0))
 		return;
 	dl->what = c->vals[0].s;
 	dl->singular = c->nvals == 2 &&
@@ -751,39 +692,47 @@ static void
 check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 {
 	const struct ast_node *c;
+	const struct keyword *k;
 	int has_due = 0, h;
 	const char **textfield;
 
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT ||
+		    (k = keyword_at(c, CTX_DEADLINE)) == NULL)
 			continue;
-		textfield = strcmp(c->keyword, "action") == 0 ? &dl->action :
-		    strcmp(c->keyword, "by") == 0 ? &dl->by :
-		    strcmp(c->keyword, "audience") == 0 ? &dl->audience : NULL;
-		if (textfield) {
-			if (field_once(c, *textfield, "needs one text in quotes") &&
-			    val_text(c, 0))
+		switch (k->id) {
+		case K_ACTION:
+		case K_BY:
+		case K_AUDIENCE:
+			textfield = k->id == K_ACTION ? &dl->action :
+			    k->id == K_BY ? &dl->by : &dl->audience;
+			if (field_once(c, k, *textfield) && val_text(c, 0))
 				*textfield = c->vals[0].s;
-		} else if (strcmp(c->keyword, "what") == 0) {
-			check_what(c, dl);
-		} else if (strcmp(c->keyword, "due") == 0) {
+			break;
+		case K_WHAT:
+			check_what(c, k, dl);
+			break;
+		case K_DUE:
 			if (has_due++)
 				diag(&c->span, M_E_REPEATED, c->keyword);
 			else if (!parse_due(m, c, &dl->due))
 				has_due = -1;
-		} else if (strcmp(c->keyword, "from") == 0) {
-			if (field_once(c, dl->from, "names one party"))
+			break;
+		case K_FROM:
+			if (field_once(c, k, dl->from))
 				dl->from = resolve_party(m, c, 0, -1, "party");
-		} else if (strcmp(c->keyword, "to") == 0) {
-			if (field_once(c, dl->to, "names one party"))
+			break;
+		case K_TO:
+			if (field_once(c, k, dl->to))
 				dl->to = resolve_party(m, c, 0, -1, "party");
-		} else if (strcmp(c->keyword, "how") == 0) {
-			if (shape(c, 1, 1, 0, "needs one of digital, paper, mail "
-			    "or meeting") &&
+			break;
+		case K_HOW:
+			if (shape_of(c, k) &&
 			    (h = val_choice(c, 0, how_names + 1, "way")) >= 0)
 				dl->how = (enum how)(h + 1);
-		} else {
-			unknown_keyword(c, "in a deadline", kw_deadline);
+			break;
+		default:
+			break;
 		}
 	}
 	if (dl->what == NULL)
@@ -828,15 +777,14 @@ define(struct model *m, const struct ast_node *n)
 
 /* question = "question" ID TEXT [ "optional" ] */
 static void
-form_question(const struct ast_node *n, struct fquestion **qs, size_t *nq)
+form_question(const struct ast_node *n, const struct keyword *k,
+    struct fquestion **qs, size_t *nq)
 {
 	struct fquestion *q;
 	const char *id;
 	size_t i;
 
-	if (!shape(n, 2, 3, 0, "needs a name and the question's text, as in: "
-	    "question rol \"Welke rol ...?\"") || !(id = val_id(n, 0)) ||
-	    !val_text(n, 1))
+	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_text(n, 1))
 		return;
 	for (i = 0; i < *nq; i++)
 		if (strcmp((*qs)[i].id, id) == 0) {
@@ -845,9 +793,10 @@ form_question(const struct ast_node *n, struct fquestion **qs, size_t *nq)
 		}
 	*qs = xgrow(*qs, *nq, sizeof(**qs));
 	q = &(*qs)[(*nq)++];
+	memset(q, 0, sizeof(*q));
 	q->id = id;
-	q->text = &n->vals[1];
-	q->optional = 0;
+	q->src = &n->vals[1];
+	q->node = n;
 	if (n->nvals == 3) {
 		static const char *const opt[] = {"optional", NULL};
 
@@ -856,14 +805,14 @@ form_question(const struct ast_node *n, struct fquestion **qs, size_t *nq)
 }
 
 static void
-form_section(const struct ast_node *n, struct fpart *p)
+form_section(const struct ast_node *n, const struct keyword *k,
+    struct fpart *p)
 {
 	struct fsection *s;
 	const struct ast_node *c;
 	const char *id;
 
-	if (!shape(n, 2, 3, 2, "needs a name, a title in quotes and a block") ||
-	    !(id = val_id(n, 0)) || !val_title(n, 1))
+	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_title(n, 1))
 		return;
 	if (fpart_section(p, id) != NULL) {
 		diag(&n->vals[0].span, M_E_DUPLICATE, id);
@@ -874,23 +823,20 @@ form_section(const struct ast_node *n, struct fpart *p)
 	memset(s, 0, sizeof(*s));
 	s->id = id;
 	s->title = n->vals[1].s;
+	s->node = n;
 	if (n->nvals == 3) {
 		static const char *const opt[] = {"optional", NULL};
 
 		s->optional = val_choice(n, 2, opt, "flag") == 0;
 	}
-	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
-			continue;
-		if (strcmp(c->keyword, "question") == 0)
-			form_question(c, &s->questions, &s->nquestions);
-		else
-			unknown_keyword(c, "in a section of a form", kw_fsection);
-	}
+	for (c = n->first; c; c = c->next)
+		if (c->type == AST_STMT &&
+		    (k = keyword_at(c, CTX_FSECTION)) != NULL)
+			form_question(c, k, &s->questions, &s->nquestions);
 }
 
 static void
-form_part(const struct ast_node *n, struct form *f)
+form_part(const struct ast_node *n, const struct keyword *k, struct form *f)
 {
 	static const char *const layouts[] = {"both", "sections", "questions",
 	    NULL};
@@ -900,8 +846,7 @@ form_part(const struct ast_node *n, struct form *f)
 	size_t i;
 	int l;
 
-	if (!shape(n, 2, 2, 2, "needs a name, a title in quotes and a block") ||
-	    !(id = val_id(n, 0)) || !val_title(n, 1))
+	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_title(n, 1))
 		return;
 	for (i = 0; i < f->nparts; i++)
 		if (strcmp(f->parts[i].id, id) == 0) {
@@ -913,49 +858,52 @@ form_part(const struct ast_node *n, struct form *f)
 	memset(p, 0, sizeof(*p));
 	p->id = id;
 	p->title = n->vals[1].s;
+	p->node = n;
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT || (k = keyword_at(c, CTX_FPART)) == NULL)
 			continue;
-		if (strcmp(c->keyword, "numbered") == 0) {
-			if (shape(c, 0, 0, 0, "takes no values"))
+		switch (k->id) {
+		case K_NUMBERED:
+			if (shape_of(c, k))
 				p->numbered = 1;
-		} else if (strcmp(c->keyword, "text") == 0) {
-			if (!shape(c, 1, 2, 0, "needs a text, optionally after "
-			    "the layout it is for (sections or questions)"))
-				continue;
+			break;
+		case K_FORM_TEXT:
+			if (!shape_of(c, k))
+				break;
 			l = c->nvals == 2 ? val_choice(c, 0, layouts, "layout") : 0;
 			if (l < 0 || !val_text(c, c->nvals - 1))
-				continue;
+				break;
 			p->texts = xgrow(p->texts, p->ntexts, sizeof(*p->texts));
-			p->texts[p->ntexts].text = &c->vals[c->nvals - 1];
+			memset(&p->texts[p->ntexts], 0, sizeof(*p->texts));
+			p->texts[p->ntexts].src = &c->vals[c->nvals - 1];
 			p->texts[p->ntexts++].layout = l;
-		} else if (strcmp(c->keyword, "section") == 0) {
-			form_section(c, p);
-		} else if (strcmp(c->keyword, "question") == 0) {
-			form_question(c, &p->questions, &p->nquestions);
-		} else {
-			unknown_keyword(c, "in a part of a form", kw_fpart);
+			break;
+		case K_FORM_SECTION:
+			form_section(c, k, p);
+			break;
+		case K_QUESTION:
+			form_question(c, k, &p->questions, &p->nquestions);
+			break;
+		default:
+			break;
 		}
 	}
 }
 
 static void
-check_letterhead(const struct ast_node *n, const char **dept,
-    const char **phone, const char **email)
+check_letterhead(const struct ast_node *n, struct form *f)
 {
 	const struct ast_node *c;
+	const struct keyword *k;
 	const char **field;
 
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT ||
+		    (k = keyword_at(c, CTX_LETTERHEAD)) == NULL)
 			continue;
-		field = strcmp(c->keyword, "department") == 0 ? dept :
-		    strcmp(c->keyword, "phone") == 0 ? phone :
-		    strcmp(c->keyword, "email") == 0 ? email : NULL;
-		if (field == NULL)
-			unknown_keyword(c, "in a letterhead", kw_letterhead);
-		else if (field_once(c, *field, "needs one text in quotes") &&
-		    val_text(c, 0))
+		field = k->id == K_DEPARTMENT ? &f->department :
+		    k->id == K_PHONE ? &f->phone : &f->email;
+		if (field_once(c, k, *field) && val_text(c, 0))
 			*field = c->vals[0].s;
 	}
 }
@@ -963,29 +911,32 @@ check_letterhead(const struct ast_node *n, const char **dept,
 static void
 check_form(struct model *m, const struct ast_node *n)
 {
-	struct form *f;
 	const struct ast_node *c;
+	const struct keyword *k;
+	struct form *f;
 
-	if (strcmp(n->keyword, "form") != 0 || decl_id(n) == NULL)
+	if (!top_is(n, K_FORM) || decl_id(n) == NULL)
 		return;
 	f = (struct form *)model_find(m, decl_id(n));
 	if (f == NULL || f->e.decl != n)
 		return;
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT || (k = keyword_at(c, CTX_FORM)) == NULL)
 			continue;
-		if (strcmp(c->keyword, "title") == 0) {
-			if (field_once(c, f->title, "needs one text in quotes") &&
-			    val_text(c, 0))
+		switch (k->id) {
+		case K_TITLE:
+			if (field_once(c, k, f->title) && val_text(c, 0))
 				f->title = c->vals[0].s;
-		} else if (strcmp(c->keyword, "letterhead") == 0) {
-			if (shape(c, 0, 0, 2, "needs a block"))
-				check_letterhead(c, &f->department, &f->phone,
-				    &f->email);
-		} else if (strcmp(c->keyword, "part") == 0) {
-			form_part(c, f);
-		} else {
-			unknown_keyword(c, "in a form", kw_form);
+			break;
+		case K_FORM_LETTERHEAD:
+			if (shape_of(c, k))
+				check_letterhead(c, f);
+			break;
+		case K_FORM_PART:
+			form_part(c, k, f);
+			break;
+		default:
+			break;
 		}
 	}
 	if (f->title == NULL)
@@ -994,15 +945,6 @@ check_form(struct model *m, const struct ast_node *n)
 
 /* ---- the document block ---- */
 
-static const char **
-doc_text_field(struct docinfo *d, const char *kw)
-{
-	return strcmp(kw, "title") == 0 ? &d->title :
-	    strcmp(kw, "subtitle") == 0 ? &d->subtitle :
-	    strcmp(kw, "zone") == 0 ? &d->zone :
-	    strcmp(kw, "version") == 0 ? &d->version :
-	    strcmp(kw, "subject") == 0 ? &d->subject : NULL;
-}
 
 static void
 doc_field(struct model *m, const struct ast_node *c)
@@ -1010,53 +952,74 @@ doc_field(struct model *m, const struct ast_node *c)
 	static const char *const layouts[] = {"sections", "questions", NULL};
 	static const char *const numberings[] = {"deel", "plain", "none", NULL};
 	static const char *const statuses[] = {"approved", "draft", NULL};
+	static const char *const none[] = {"none", NULL};
+	const struct keyword *k = keyword_at(c, CTX_DOCUMENT);
 	struct docinfo *d = &m->doc;
-	const char **tf;
+	const char **tf = NULL;
 	size_t i;
-	int k;
+	int v;
 
-	if ((tf = doc_text_field(d, c->keyword)) != NULL) {
-		if (field_once(c, *tf, "needs one text in quotes") &&
-		    val_text(c, 0))
-			*tf = c->vals[0].s;
-	} else if (strcmp(c->keyword, "form") == 0) {
-		if (field_once(c, d->form, "names the form, as in: "
-		    "form afsprakenkader-2025"))
+	if (k == NULL)
+		return;
+	switch (k->id) {
+	case K_TITLE:
+		tf = &d->title;
+		break;
+	case K_SUBTITLE:
+		tf = &d->subtitle;
+		break;
+	case K_ZONE:
+		tf = &d->zone;
+		break;
+	case K_VERSION:
+		tf = &d->version;
+		break;
+	case K_SUBJECT:
+		tf = &d->subject;
+		break;
+	case K_DOC_FORM:
+		if (field_once(c, k, d->form))
 			d->form = (struct form *)resolve(m, c, 0, ENT_FORM, "form");
-	} else if (strcmp(c->keyword, "council") == 0) {
-		if (field_once(c, d->council, "names the care council"))
+		break;
+	case K_DOC_COUNCIL:
+		if (field_once(c, k, d->council))
 			d->council = resolve_party(m, c, 0, PARTY_COUNCIL,
 			    "council");
-	} else if (strcmp(c->keyword, "layout") == 0) {
-		if (shape(c, 1, 1, 0, "is sections or questions") &&
-		    (k = val_choice(c, 0, layouts, "layout")) >= 0)
-			d->layout = k == 0 ? LAYOUT_SECTIONS : LAYOUT_QUESTIONS;
-	} else if (strcmp(c->keyword, "numbering") == 0) {
-		if (shape(c, 1, 1, 0, "is deel, plain or none") &&
-		    (k = val_choice(c, 0, numberings, "numbering")) >= 0)
-			d->numbering = (enum numbering)k;
-	} else if (strcmp(c->keyword, "status") == 0) {
-		if (shape(c, 1, 1, 0, "is approved or draft") &&
-		    (k = val_choice(c, 0, statuses, "status")) >= 0)
-			d->draft = k == 1;
-	} else if (strcmp(c->keyword, "date") == 0) {
-		if (shape(c, 1, 1, 0, "needs a date, as in: date 2025-06-30") &&
+		break;
+	case K_LAYOUT:
+		if (shape_of(c, k) && (v = val_choice(c, 0, layouts, "layout")) >= 0)
+			d->layout = v == 0 ? LAYOUT_SECTIONS : LAYOUT_QUESTIONS;
+		break;
+	case K_NUMBERING:
+		if (shape_of(c, k) &&
+		    (v = val_choice(c, 0, numberings, "numbering")) >= 0)
+			d->numbering = (enum numbering)v;
+		break;
+	case K_STATUS:
+		if (shape_of(c, k) && (v = val_choice(c, 0, statuses, "status")) >= 0)
+			d->draft = v == 1;
+		break;
+	case K_DATE:
+		if (shape_of(c, k) &&
 		    !parse_date(c->vals[0].s, &d->year, &d->month, &d->day, 3))
 			diag(&c->vals[0].span, M_E_BAD_DATE, c->vals[0].s);
-	} else if (strcmp(c->keyword, "keywords") == 0) {
+		break;
+	case K_KEYWORDS:
 		for (i = 0; i < c->nvals; i++)
 			if (val_text(c, i))
 				buf_printf(&d->keywords, "%s%s",
 				    d->keywords.len ? ", " : "", c->vals[i].s);
-	} else if (strcmp(c->keyword, "letterhead") == 0) {
-		static const char *const none[] = {"none", NULL};
-
-		if (shape(c, 1, 1, 0, "takes one value: letterhead none") &&
+		break;
+	case K_DOC_LETTERHEAD:
+		if (shape_of(c, k) &&
 		    val_choice(c, 0, none, "value for letterhead") == 0)
 			d->letterhead = 0;
-	} else {
-		unknown_keyword(c, "in the document block", kw_document);
+		break;
+	default:
+		break;
 	}
+	if (tf && field_once(c, k, *tf) && val_text(c, 0))
+		*tf = c->vals[0].s;
 }
 
 static void
@@ -1064,7 +1027,7 @@ check_document(struct model *m, const struct ast_node *n)
 {
 	const struct ast_node *c;
 
-	if (strcmp(n->keyword, "document") != 0)
+	if (!top_is(n, K_DOCUMENT))
 		return;
 	if (m->docnode) {
 		diag(&n->span, M_E_REPEATED, "document");
@@ -1072,18 +1035,18 @@ check_document(struct model *m, const struct ast_node *n)
 		return;
 	}
 	m->docnode = n;
-	if (!shape(n, 0, 0, 2, "takes no values and needs a block"))
+	if (!shape_of(n, &lang_keywords[K_DOCUMENT]))
 		return;
 	m->doc.layout = LAYOUT_SECTIONS;
 	m->doc.letterhead = 1;
 	for (c = n->first; c; c = c->next)
 		if (c->type == AST_STMT)
 			doc_field(m, c);
-	if (m->doc.form == NULL && !has_stmt(n, "form"))
+	if (m->doc.form == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_FORM))
 		diag(&n->span, M_E_MISSING, "the document", "form");
 	if (m->doc.zone == NULL)
 		diag(&n->span, M_E_MISSING, "the document", "zone");
-	if (m->doc.council == NULL && !has_stmt(n, "council"))
+	if (m->doc.council == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_COUNCIL))
 		diag(&n->span, M_E_MISSING, "the document", "council");
 }
 
@@ -1190,13 +1153,12 @@ is_leaf(cmark_node *n)
 /* How deeply the blocks and inlines of a text may nest. */
 #define CHECK_MAX_TEXT_DEPTH 16
 
-/* Checks what the CommonMark of a text holds: no code, HTML or images,
- * no nesting deeper than a document needs. */
+/* Checks what the parsed CommonMark of a text holds: no code, HTML or
+ * images, no headings, no links but to the web and e-mail, no nesting
+ * deeper than a document needs. */
 static void
-check_markdown(const struct ast_value *v, const char *expanded)
+check_markdown(const struct ast_value *v, cmark_node *doc)
 {
-	cmark_node *doc = cmark_parse_document(expanded, strlen(expanded),
-	    CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	cmark_node *node;
@@ -1249,37 +1211,125 @@ check_markdown(const struct ast_value *v, const char *expanded)
 		}
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 }
 
-/* The text at value i of n: placeholders and CommonMark. */
+/*
+ * Raw HTML never reaches a backend: the checker has warned about it, and
+ * here it becomes the plain text it was written as.
+ */
 static void
-check_prose_value(struct model *m, const struct ast_node *n, size_t i)
+defuse_html(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	cmark_node *n, *t, *p;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
+			t = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(t, cmark_node_get_literal(n));
+			cmark_node_replace(n, t);
+			cmark_iter_reset(it, t, CMARK_EVENT_EXIT);
+			cmark_node_free(n);
+		} else if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+			p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+			t = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(t, cmark_node_get_literal(n));
+			cmark_node_append_child(p, t);
+			cmark_node_replace(n, p);
+			cmark_iter_reset(it, p, CMARK_EVENT_EXIT);
+			cmark_node_free(n);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * The text at value v: its placeholders expanded and its CommonMark
+ * parsed and checked, once. Returns NULL when the text had errors (they
+ * are reported), else the text, which the model owns.
+ */
+static struct prose *
+prose_value(struct model *m, const struct ast_value *v)
 {
 	struct buf out = {0};
-	const struct ast_value *v;
+	struct prose *p;
 
+	if (expand_text(m, v, &out) != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	p = xcalloc(1, sizeof(*p));
+	p->src = v;
+	p->expanded = buf_take(&out);
+	p->doc = cmark_parse_document(p->expanded, strlen(p->expanded),
+	    CMARK_OPT_DEFAULT);
+	if (p->expanded[strspn(p->expanded, " \n")] == '\0')
+		diag(&v->span, M_W_EMPTY_TEXT);
+	else
+		check_markdown(v, p->doc);
+	defuse_html(p->doc);
+	m->texts = xgrow(m->texts, m->ntexts, sizeof(*m->texts));
+	m->texts[m->ntexts++] = p;
+	return p;
+}
+
+/* The text at value i of n, or NULL after reporting. */
+static struct prose *
+prose_of(struct model *m, const struct ast_node *n, size_t i)
+{
 	/* The text of a statement the parser could not read is a guess. */
 	if (n->bad || !val_text(n, i))
-		return;
-	v = &n->vals[i];
-	if (expand_text(m, v, &out, 1) == 0) {
-		if (strspn(out.data, " \n") == out.len)
-			diag(&v->span, M_W_EMPTY_TEXT);
-		else
-			check_markdown(v, out.data);
+		return NULL;
+	return prose_value(m, &n->vals[i]);
+}
+
+/* The form's texts and questions, checked as the zone's are: with the
+ * zone's model, whose facts their placeholders name. */
+static void
+check_form_prose(struct model *m, struct form *f)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < f->nparts; i++) {
+		struct fpart *p = &f->parts[i];
+
+		for (j = 0; j < p->ntexts; j++)
+			p->texts[j].text = prose_value(m, p->texts[j].src);
+		for (j = 0; j < p->nquestions; j++)
+			p->questions[j].text = prose_value(m,
+			    p->questions[j].src);
+		for (j = 0; j < p->nsections; j++)
+			for (k = 0; k < p->sections[j].nquestions; k++)
+				p->sections[j].questions[k].text = prose_value(m,
+				    p->sections[j].questions[k].src);
 	}
-	buf_free(&out);
+}
+
+/* ---- content ---- */
+
+static struct content *
+content_new(struct model *m, enum content_kind kind, const struct ast_node *n)
+{
+	struct content *c = xcalloc(1, sizeof(*c));
+
+	c->kind = kind;
+	c->node = n;
+	m->contents = xgrow(m->contents, m->ncontents, sizeof(*m->contents));
+	m->contents[m->ncontents++] = c;
+	return c;
 }
 
 static void
-check_prose(struct model *m, const struct ast_node *n)
+append(struct content ***list, size_t *n, struct content *c)
 {
-	if (shape(n, 1, 1, 0, "needs one text, in quotes or as a text block"))
-		check_prose_value(m, n, 0);
+	*list = xgrow(*list, *n, sizeof(**list));
+	(*list)[(*n)++] = c;
 }
 
-/* ---- generated blocks ---- */
 
 static void
 mark_role_used(struct model *m, enum role role)
@@ -1298,13 +1348,10 @@ mark_role_used(struct model *m, enum role role)
 }
 
 static void
-check_invitees(struct model *m, const struct ast_node *n)
+check_invitees(struct model *m)
 {
 	size_t i;
 
-	if (!shape(n, 0, 0, 0, "takes no values: it lists the extra invitees "
-	    "of every municipality"))
-		return;
 	mark_role_used(m, ROLE_INVITEE);
 	for (i = 0; i < m->nents; i++) {
 		struct party *p = (struct party *)m->ents[i];
@@ -1317,24 +1364,40 @@ check_invitees(struct model *m, const struct ast_node *n)
 	}
 }
 
+/* A target group or an activity: a name and notes, each a text. */
 static void
-check_list_items(const struct ast_node *n, const char *kw, const char *usage,
-    const char *where, const char *const *allowed)
+noted(struct content *ct, const struct ast_node *c)
 {
-	const struct ast_node *c;
+	struct noted *it;
 	size_t i;
 
-	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
-			continue;
-		if (strcmp(c->keyword, kw) != 0) {
-			unknown_keyword(c, where, allowed);
-			continue;
-		}
-		if (shape(c, 1, 8, 0, usage))
-			for (i = 0; i < c->nvals; i++)
-				val_text(c, i);
-	}
+	for (i = 0; i < c->nvals; i++)
+		if (!val_text(c, i))
+			return;
+	ct->items = xgrow(ct->items, ct->nitems, sizeof(*ct->items));
+	it = &ct->items[ct->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->name = c->vals[0].s;
+	it->notes = xcalloc(c->nvals, sizeof(*it->notes));
+	for (i = 1; i < c->nvals; i++)
+		it->notes[it->nnotes++] = c->vals[i].s;
+	it->node = c;
+}
+
+static void
+check_targetgroups(struct content *ct, const struct ast_node *n)
+{
+	const struct ast_node *c;
+	const struct keyword *k;
+
+	for (c = n->first; c; c = c->next)
+		if (c->type == AST_STMT &&
+		    (k = keyword_at(c, CTX_TARGETGROUPS)) != NULL &&
+		    shape_of(c, k))
+			noted(ct, c);
+	if (!has_stmt(n, CTX_TARGETGROUPS, K_GROUP))
+		diag(&n->span, M_E_MISSING, "this list of target groups",
+		    "group");
 }
 
 /* YEARS = YEAR | YEAR "-" YEAR */
@@ -1361,28 +1424,28 @@ parse_years(const struct ast_value *v, int *from, int *to)
 }
 
 static void
-check_schedule(const struct ast_node *n)
+check_schedule(struct content *ct, const struct ast_node *n)
 {
 	const struct ast_node *c, *prev = NULL;
-	int from, to, prev_to = 0, open = 0;
+	const struct keyword *k;
+	int from, to, prev_to = 0;
+	struct focus *f;
 
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT)
 			continue;
-		if (open && strcmp(c->keyword, "focus") == 0)
+		k = lang_find(c->keyword, CTX_SCHEDULE);
+		if (ct->continues && k && k->id == K_FOCUS)
 			diag(&c->span, M_E_NOT_HERE, "focus",
 			    "after 'continues', which ends the schedule");
-		if (strcmp(c->keyword, "continues") == 0) {
-			if (shape(c, 0, 0, 0, "takes no values"))
-				open = 1;
+		if ((k = keyword_at(c, CTX_SCHEDULE)) == NULL)
+			continue;
+		if (k->id == K_CONTINUES) {
+			if (shape_of(c, k))
+				ct->continues++;
 			continue;
 		}
-		if (strcmp(c->keyword, "focus") != 0) {
-			unknown_keyword(c, "in a schedule", kw_schedule);
-			continue;
-		}
-		if (!shape(c, 2, 2, 0, "needs years and a theme, as in: "
-		    "focus 2026-2027 \"Voeding en beweging\"") || !val_text(c, 1))
+		if (!shape_of(c, k) || !val_text(c, 1))
 			continue;
 		/* After a bad period, the next is not compared with it. */
 		if (!parse_years(&c->vals[0], &from, &to)) {
@@ -1410,93 +1473,121 @@ check_schedule(const struct ast_node *n)
 		}
 		prev = c;
 		prev_to = to;
+		ct->focus = xgrow(ct->focus, ct->nfocus, sizeof(*ct->focus));
+		f = &ct->focus[ct->nfocus++];
+		f->from = from;
+		f->to = to;
+		f->years = c->vals[0].s;
+		f->theme = c->vals[1].s;
+		f->node = c;
 	}
+	if (!has_stmt(n, CTX_SCHEDULE, K_FOCUS))
+		diag(&n->span, M_E_MISSING, "this schedule", "focus");
 }
 
 static void
-check_rotation(struct model *m, const struct ast_node *n)
+check_rotation(struct model *m, struct content *ct, const struct ast_node *n)
 {
 	const struct ast_node *c;
+	const struct keyword *k;
+	struct turns *t;
+	struct party *p;
 	size_t i;
 
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT ||
+		    (k = keyword_at(c, CTX_ROTATION)) == NULL || !shape_of(c, k))
 			continue;
-		if (strcmp(c->keyword, "activity") == 0) {
-			if (shape(c, 1, 2, 0, "needs the activity and an "
-			    "optional note, in quotes"))
-				for (i = 0; i < c->nvals; i++)
-					val_text(c, i);
-		} else if (strcmp(c->keyword, "turns") == 0) {
-			if (shape(c, 1, 1000000, 0, "names the municipalities "
-			    "in the order of their turns"))
-				for (i = 0; i < c->nvals; i++)
-					resolve_party(m, c, i,
-					    PARTY_MUNICIPALITY, "municipality");
-		} else {
-			unknown_keyword(c, "in a rotation", kw_rotation);
+		if (k->id == K_ACTIVITY) {
+			noted(ct, c);
+			continue;
 		}
+		ct->turns = xgrow(ct->turns, ct->nturns, sizeof(*ct->turns));
+		t = &ct->turns[ct->nturns++];
+		memset(t, 0, sizeof(*t));
+		t->node = c;
+		t->parties = xcalloc(c->nvals, sizeof(*t->parties));
+		for (i = 0; i < c->nvals; i++)
+			if ((p = resolve_party(m, c, i, PARTY_MUNICIPALITY,
+			    "municipality")) != NULL)
+				t->parties[t->nparties++] = p;
 	}
+	if (!has_stmt(n, CTX_ROTATION, K_ACTIVITY))
+		diag(&n->span, M_E_MISSING, "this rotation", "activity");
 }
 
-static void check_content(struct model *m, const struct ast_node *n,
-    const char *where);
+static void check_content(struct model *m, struct content *parent,
+    const struct ast_node *n, enum lang_ctx ctx);
 
-/* One statement of content; returns 0 when kw is not a content keyword. */
-static int
-check_content_stmt(struct model *m, const struct ast_node *c)
+/* One statement of content (k is a content keyword); NULL when it is
+ * wrong, after reporting. */
+static struct content *
+content_stmt(struct model *m, const struct ast_node *c,
+    const struct keyword *k)
 {
-	const char *kw = c->keyword;
+	struct content *ct = NULL;
 
-	if (strcmp(kw, "text") == 0 || strcmp(kw, "remark") == 0)
-		check_prose(m, c);
-	else if (strcmp(kw, "contacts") == 0) {
-		if (shape(c, 0, 0, 0, "takes no values: it lists the "
-		    "responsible official of every municipality"))
-			mark_role_used(m, ROLE_RESPONSIBLE);
-	} else if (strcmp(kw, "invitees") == 0)
-		check_invitees(m, c);
-	else if (strcmp(kw, "deadline") == 0) {
-		if (shape(c, 1, 1, 0, "here names a declared deadline, as in: "
-		    "deadline accenten"))
-			resolve(m, c, 0, ENT_DEADLINE, "deadline");
-	} else if (strcmp(kw, "targetgroups") == 0) {
-		if (!shape(c, 0, 0, 2, "takes a block of groups"))
-			return 1;
-		check_list_items(c, "group", "needs the group and its notes, "
-		    "each in quotes", "in targetgroups", kw_targetgroups);
-		if (!has_stmt(c, "group"))
-			diag(&c->span, M_E_MISSING, "this list of target groups",
-			    "group");
-	} else if (strcmp(kw, "schedule") == 0) {
-		if (!shape(c, 0, 0, 2, "takes a block of focus themes"))
-			return 1;
-		check_schedule(c);
-		if (!has_stmt(c, "focus"))
-			diag(&c->span, M_E_MISSING, "this schedule", "focus");
-	} else if (strcmp(kw, "rotation") == 0) {
-		if (!shape(c, 0, 0, 2, "takes a block of activities"))
-			return 1;
-		check_rotation(m, c);
-		if (!has_stmt(c, "activity"))
-			diag(&c->span, M_E_MISSING, "this rotation", "activity");
-	} else if (strcmp(kw, "theme") == 0) {
-		if (shape(c, 2, 2, 2, "needs a name, a title in quotes and a "
-		    "block") && val_id(c, 0) && val_title(c, 1))
-			check_content(m, c, "in a theme");
-	} else
-		return 0;
-	return 1;
+	if (!shape_of(c, k))
+		return NULL;
+	switch (k->id) {
+	case K_TEXT:
+	case K_REMARK:
+		ct = content_new(m, k->id == K_TEXT ? CONTENT_TEXT :
+		    CONTENT_REMARK, c);
+		ct->text = prose_of(m, c, 0);
+		break;
+	case K_CONTACTS:
+		mark_role_used(m, ROLE_RESPONSIBLE);
+		ct = content_new(m, CONTENT_CONTACTS, c);
+		break;
+	case K_INVITEES:
+		check_invitees(m);
+		ct = content_new(m, CONTENT_INVITEES, c);
+		break;
+	case K_DEADLINE_REF:
+		ct = content_new(m, CONTENT_DEADLINE, c);
+		ct->deadline = (struct deadline *)resolve(m, c, 0, ENT_DEADLINE,
+		    "deadline");
+		break;
+	case K_TARGETGROUPS:
+		ct = content_new(m, CONTENT_TARGETGROUPS, c);
+		check_targetgroups(ct, c);
+		break;
+	case K_SCHEDULE:
+		ct = content_new(m, CONTENT_SCHEDULE, c);
+		check_schedule(ct, c);
+		break;
+	case K_ROTATION:
+		ct = content_new(m, CONTENT_ROTATION, c);
+		check_rotation(m, ct, c);
+		break;
+	case K_THEME:
+		if (!val_id(c, 0) || !val_title(c, 1))
+			return NULL;
+		ct = content_new(m, CONTENT_THEME, c);
+		ct->id = c->vals[0].s;
+		ct->title = c->vals[1].s;
+		check_content(m, ct, c, CTX_THEME);
+		break;
+	default:
+		break;
+	}
+	return ct;
 }
 
+/* The content of a theme or of an answer given as a block. */
 static void
-check_content(struct model *m, const struct ast_node *n, const char *where)
+check_content(struct model *m, struct content *parent,
+    const struct ast_node *n, enum lang_ctx ctx)
 {
 	const struct ast_node *c;
+	const struct keyword *k;
+	struct content *ct;
 
 	for (c = n->first; c; c = c->next)
-		if (c->type == AST_STMT && !check_content_stmt(m, c))
-			unknown_keyword(c, where, kw_content);
+		if (c->type == AST_STMT && (k = keyword_at(c, ctx)) != NULL &&
+		    (ct = content_stmt(m, c, k)) != NULL)
+			append(&parent->children, &parent->nchildren, ct);
 }
 
 /* ---- the zone's parts, sections and answers ---- */
@@ -1514,12 +1605,14 @@ find_question(const struct fquestion *qs, size_t nq, const char *id, size_t *at)
 	return NULL;
 }
 
-/* answer = "answer" ID ( TEXT | block of content ) */
-static void
+/* answer = "answer" ID ( TEXT | block of content ); answers[] holds the
+ * answers given so far to the questions qs. */
+static struct content *
 check_answer(struct model *m, const struct ast_node *c,
-    const struct fquestion *qs, size_t nq, const struct ast_node **answered,
+    const struct fquestion *qs, size_t nq, struct content **answers,
     const char *where, const char *where_id)
 {
+	struct content *ct;
 	size_t at;
 	const char *id;
 
@@ -1527,13 +1620,12 @@ check_answer(struct model *m, const struct ast_node *c,
 		diag(&c->span, M_E_NOT_HERE, "answer", "in a document with "
 		    "layout sections; write the text in the section, or use "
 		    "layout questions");
-		return;
+		return NULL;
 	}
 	if (!(c->has_block ? shape(c, 1, 1, 2, "needs the question's name "
-	    "and a block") : shape(c, 2, 2, 0, "needs the question's name and "
-	    "the answer, as in: answer rol \"\"\"...\"\"\"")) ||
+	    "and a block") : shape(c, 2, 2, 0, lang_keywords[K_ANSWER].usage)) ||
 	    !(id = val_id(c, 0)))
-		return;
+		return NULL;
 	if (!find_question(qs, nq, id, &at)) {
 		struct nearest near;
 		size_t i;
@@ -1545,62 +1637,54 @@ check_answer(struct model *m, const struct ast_node *c,
 			nearest_try(&near, qs[i].id);
 		if (near.best)
 			diag(&c->vals[0].span, M_NOTE_DIDYOUMEAN, near.best);
-		return;
+		return NULL;
 	}
-	if (answered[at]) {
+	if (answers[at]) {
 		struct buf b = {0};
 
 		buf_printf(&b, "answer %s", id);
 		diag(&c->vals[0].span, M_E_REPEATED, b.data);
 		buf_free(&b);
-		diag(&answered[at]->vals[0].span, M_NOTE_FREE,
+		diag(&answers[at]->node->vals[0].span, M_NOTE_FREE,
 		    "the first answer is here");
-		return;
+		return NULL;
 	}
-	answered[at] = c;
+	ct = content_new(m, CONTENT_ANSWER, c);
+	ct->id = id;
+	ct->question = &qs[at];
+	answers[at] = ct;
 	if (c->has_block)
-		check_content(m, c, "in an answer");
+		check_content(m, ct, c, CTX_ANSWER);
 	else
-		check_prose_value(m, c, 1);
+		ct->text = prose_of(m, c, 1);
+	return ct;
 }
 
 static void
 require_answers(struct model *m, const struct ast_node *at,
-    const struct fquestion *qs, size_t nq, const struct ast_node **answered)
+    const struct fquestion *qs, size_t nq, struct content **answers)
 {
 	size_t i;
 
 	if (m->doc.layout != LAYOUT_QUESTIONS)
 		return;
 	for (i = 0; i < nq; i++)
-		if (!answered[i] && !qs[i].optional)
+		if (!answers[i] && !qs[i].optional)
 			diag(&at->span, M_E_UNANSWERED, qs[i].id, qs[i].id);
 }
 
-const struct fsection *
-fpart_section(const struct fpart *fp, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < fp->nsections; i++)
-		if (strcmp(fp->sections[i].id, id) == 0)
-			return &fp->sections[i];
-	return NULL;
-}
-
 /* section = "section" ID [ TITLE ] "{" { content | answer } "}" */
-static void
+static struct content *
 check_zsection(struct model *m, const struct ast_node *n,
-    const struct fpart *fp)
+    const struct keyword *k, const struct fpart *fp)
 {
 	const struct fsection *fs;
-	const struct ast_node **answered, *c;
+	const struct ast_node *c;
+	struct content *ct, *child;
 	const char *id;
 
-	if (!shape(n, 1, 2, 2, "needs the section's name, a title in quotes "
-	    "when the form has no such section, and a block") ||
-	    !(id = val_id(n, 0)))
-		return;
+	if (!shape_of(n, k) || !(id = val_id(n, 0)))
+		return NULL;
 	/* A refused title is reported; the section is still checked. */
 	if (n->nvals == 2)
 		val_title(n, 1);
@@ -1621,32 +1705,42 @@ check_zsection(struct model *m, const struct ast_node *n,
 			diag(&n->vals[0].span, M_NOTE_DIDYOUMEAN, near.best);
 		buf_free(&b);
 	}
-	answered = xcalloc(fs ? fs->nquestions + 1 : 1, sizeof(*answered));
+	ct = content_new(m, CONTENT_SECTION, n);
+	ct->id = id;
+	ct->fsection = fs;
+	ct->title = n->nvals == 2 ? n->vals[1].s : fs ? fs->title : id;
+	ct->answers = xcalloc(fs ? fs->nquestions + 1 : 1, sizeof(*ct->answers));
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT ||
+		    (k = keyword_at(c, CTX_ZSECTION)) == NULL)
 			continue;
 		/* The answers of a misnamed section would all be reported. */
-		if (strcmp(c->keyword, "answer") == 0) {
+		if (k->id == K_ANSWER) {
 			if (fs || n->nvals == 2)
 				check_answer(m, c, fs ? fs->questions : NULL,
-				    fs ? fs->nquestions : 0, answered,
+				    fs ? fs->nquestions : 0, ct->answers,
 				    "section", id);
-		} else if (!check_content_stmt(m, c))
-			unknown_keyword(c, "in a section", kw_zsection);
+		} else if ((child = content_stmt(m, c, k)) != NULL) {
+			append(&ct->children, &ct->nchildren, child);
+		}
 	}
 	if (fs)
-		require_answers(m, n, fs->questions, fs->nquestions, answered);
-	free(answered);
+		require_answers(m, n, fs->questions, fs->nquestions, ct->answers);
+	return ct;
 }
 
+/* Whether the zone's part n has a section id. */
 static int
 zone_has_section(const struct ast_node *n, const char *id)
 {
 	const struct ast_node *c;
+	const struct keyword *k;
 
 	for (c = n->first; c; c = c->next)
-		if (c->type == AST_STMT && strcmp(c->keyword, "section") == 0 &&
-		    c->nvals > 0 && strcmp(c->vals[0].s, id) == 0)
+		if (c->type == AST_STMT &&
+		    (k = lang_find(c->keyword, CTX_ZPART)) != NULL &&
+		    k->id == K_SECTION && c->nvals > 0 &&
+		    strcmp(c->vals[0].s, id) == 0)
 			return 1;
 	return 0;
 }
@@ -1654,16 +1748,18 @@ zone_has_section(const struct ast_node *n, const char *id)
 static void
 check_zpart(struct model *m, const struct ast_node *n)
 {
+	const struct keyword *k = &lang_keywords[K_PART];
 	const struct form *f = m->doc.form;
 	const struct fpart *fp = NULL;
-	const struct ast_node **answered, *c;
+	const struct ast_node *c;
+	struct zpart *zp;
+	struct content *ct;
 	const char *id;
 	size_t i;
 
-	if (strcmp(n->keyword, "part") != 0 || f == NULL)
+	if (!top_is(n, K_PART) || f == NULL)
 		return;
-	if (!shape(n, 1, 2, 2, "needs the name of a part of the form, an "
-	    "optional title in quotes, and a block") || !(id = val_id(n, 0)))
+	if (!shape_of(n, k) || !(id = val_id(n, 0)))
 		return;
 	if (n->nvals == 2)
 		val_title(n, 1);
@@ -1674,30 +1770,33 @@ check_zpart(struct model *m, const struct ast_node *n)
 		diag(&n->vals[0].span, M_E_NOT_IN_FORM, "part", id, "");
 		return;
 	}
-	if (m->parts[fp - f->parts].node) {
+	zp = &m->parts[fp - f->parts];
+	if (zp->node) {
 		diag(&n->vals[0].span, M_E_REPEATED, "part");
 		return;
 	}
-	m->parts[fp - f->parts].node = n;
-	answered = xcalloc(fp->nquestions + 1, sizeof(*answered));
+	zp->node = n;
+	zp->title = n->nvals == 2 ? n->vals[1].s : NULL;
+	zp->answers = xcalloc(fp->nquestions + 1, sizeof(*zp->answers));
 	for (c = n->first; c; c = c->next) {
-		if (c->type != AST_STMT)
+		if (c->type != AST_STMT || (k = keyword_at(c, CTX_ZPART)) == NULL)
 			continue;
-		if (strcmp(c->keyword, "section") == 0)
-			check_zsection(m, c, fp);
-		else if (strcmp(c->keyword, "answer") == 0)
-			check_answer(m, c, fp->questions, fp->nquestions,
-			    answered, "part", id);
-		else if (!check_content_stmt(m, c))
-			unknown_keyword(c, "in a part", kw_zpart);
+		if (k->id == K_SECTION)
+			ct = check_zsection(m, c, k, fp);
+		else if (k->id == K_ANSWER)
+			ct = check_answer(m, c, fp->questions, fp->nquestions,
+			    zp->answers, "part", id);
+		else
+			ct = content_stmt(m, c, k);
+		if (ct)
+			append(&zp->items, &zp->nitems, ct);
 	}
-	require_answers(m, n, fp->questions, fp->nquestions, answered);
+	require_answers(m, n, fp->questions, fp->nquestions, zp->answers);
 	for (i = 0; i < fp->nsections; i++)
 		if (!fp->sections[i].optional &&
 		    !zone_has_section(n, fp->sections[i].id))
 			diag(&n->span, M_E_NO_SECTION, "section",
 			    fp->sections[i].id);
-	free(answered);
 }
 
 /* ---- the whole source ---- */
@@ -1718,16 +1817,6 @@ check_responsible(struct model *m)
 	}
 }
 
-int
-party_has_role(const struct party *p, int role)
-{
-	size_t i;
-
-	for (i = 0; i < p->npeople; i++)
-		if ((int)p->people[i]->role == role)
-			return 1;
-	return 0;
-}
 
 /* Declarations of the zone's own file that nothing uses. */
 static void
@@ -1746,22 +1835,6 @@ check_unused(struct model *m, const struct srcfile *own)
 	}
 }
 
-static void
-add_builtins(struct model *m)
-{
-	m->group = xcalloc(1, sizeof(*m->group));
-	m->group->e.kind = ENT_PARTY;
-	m->group->e.id = "municipalities";
-	m->group->kind = PARTY_GROUP;
-	m->group->name = "de lokale besturen";
-	sym_put(m->syms, &m->group->e);
-	m->zone = xcalloc(1, sizeof(*m->zone));
-	m->zone->kind = ENT_ZONE;
-	m->zone->id = "zone";
-	m->zone->used = 1;
-	sym_put(m->syms, m->zone);
-}
-
 static int
 empty_file(const struct ast_node *root)
 {
@@ -1776,11 +1849,9 @@ empty_file(const struct ast_node *root)
 struct model *
 check(const struct ast_node *root)
 {
-	struct model *m = xcalloc(1, sizeof(*m));
+	struct model *m = model_new();
 	size_t i;
 
-	m->syms = xcalloc(1, sizeof(*m->syms));
-	add_builtins(m);
 	if (empty_file(root)) {
 		struct span sp = span_at(root->span.file, 0, 0);
 
@@ -1799,6 +1870,7 @@ check(const struct ast_node *root)
 	}
 	if (m->doc.form) {
 		m->doc.form->e.used = 1;
+		check_form_prose(m, m->doc.form);
 		m->nparts = m->doc.form->nparts;
 		m->parts = xcalloc(m->nparts + 1, sizeof(*m->parts));
 		for (i = 0; i < m->nparts; i++)
@@ -1818,53 +1890,4 @@ check(const struct ast_node *root)
 		return NULL;
 	}
 	return m;
-}
-
-static void
-free_form(struct form *f)
-{
-	size_t i, j;
-
-	for (i = 0; i < f->nparts; i++) {
-		struct fpart *p = &f->parts[i];
-
-		for (j = 0; j < p->nsections; j++)
-			free(p->sections[j].questions);
-		free(p->sections);
-		free(p->questions);
-		free(p->texts);
-	}
-	free(f->parts);
-}
-
-void
-model_free(struct model *m)
-{
-	size_t i;
-
-	if (m == NULL)
-		return;
-	for (i = 0; i < m->nents; i++) {
-		struct entity *e = m->ents[i];
-
-		if (e->kind == ENT_PARTY) {
-			free(((struct party *)e)->people);
-		} else if (e->kind == ENT_BODY) {
-			free(((struct body *)e)->members);
-			free(((struct body *)e)->guests);
-		} else if (e->kind == ENT_FORM) {
-			free_form((struct form *)e);
-		}
-		free(e);
-	}
-	free(m->ents);
-	free(m->syms->slots);
-	free(m->syms);
-	if (m->group)
-		free(m->group->people);	/* a person 'of municipalities' */
-	free(m->group);
-	free(m->zone);
-	free(m->parts);
-	buf_free(&m->doc.keywords);
-	free(m);
 }

@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sema/model.h"
+#include "sema/expand.h"
+#include "sema/nl.h"
 
 static struct span
 at(const struct ast_value *v, size_t k, size_t len)
@@ -163,8 +164,8 @@ is_id_char(char c)
 
 /* One {reference} starting at s[k] == '{'; returns its length. */
 static size_t
-one_ref(const struct model *m, const struct ast_value *v, size_t k,
-    struct buf *out, int report, int *problems)
+one_ref(struct model *m, const struct ast_value *v, size_t k,
+    struct buf *out, int *problems)
 {
 	const char *s = v->s;
 	size_t j = k + 1, dot = 0;
@@ -179,12 +180,9 @@ one_ref(const struct model *m, const struct ast_value *v, size_t k,
 		j++;
 	}
 	if (s[j] != '}' || j == k + 1) {
-		if (report) {
-			sp = at(v, k, 1);
-			diag(&sp, M_E_PLACEHOLDER, "'{' starts a reference such "
-			    "as {asse} or {cluster.meets}; write '{{' for a "
-			    "brace");
-		}
+		sp = at(v, k, 1);
+		diag(&sp, M_E_PLACEHOLDER, "'{' starts a reference such "
+		    "as {asse} or {cluster.meets}; write '{{' for a brace");
 		(*problems)++;
 		buf_putc(out, '{');
 		return 1;
@@ -193,29 +191,24 @@ one_ref(const struct model *m, const struct ast_value *v, size_t k,
 	field = dot ? xstrndup(s + dot + 1, j - dot - 1) : xstrdup("");
 	e = model_find(m, id);
 	if (e == NULL || e->kind == ENT_FORM) {
-		if (report) {
-			const char *near;
+		const char *near;
 
-			sp = at(v, k + 1, strlen(id));
-			diag(&sp, M_E_UNKNOWN_REF, "name", id);
-			if (!diag_dropping(&sp, DIAG_NOTE) &&
-			    (near = model_suggest(m, id, -1)) != NULL)
-				diag(&sp, M_NOTE_DIDYOUMEAN, near);
-		}
+		sp = at(v, k + 1, strlen(id));
+		diag(&sp, M_E_UNKNOWN_REF, "name", id);
+		if (!diag_dropping(&sp, DIAG_NOTE) &&
+		    (near = model_suggest(m, id, -1)) != NULL)
+			diag(&sp, M_NOTE_DIDYOUMEAN, near);
 		(*problems)++;
 	} else if (field_value(m, e, field, &val) != 0) {
-		if (report) {
-			struct buf msg = {0};
+		struct buf msg = {0};
 
-			buf_printf(&msg, "'%s' has no field '%s' here", id, field);
-			sp = at(v, dot + 1, j - dot - 1);
-			diag(&sp, M_E_PLACEHOLDER, msg.data);
-			buf_free(&msg);
-		}
+		buf_printf(&msg, "'%s' has no field '%s' here", id, field);
+		sp = at(v, dot + 1, j - dot - 1);
+		diag(&sp, M_E_PLACEHOLDER, msg.data);
+		buf_free(&msg);
 		(*problems)++;
 	} else {
-		if (report)
-			e->used = 1;
+		e->used = 1;
 		add_escaped(out, val.data ? val.data : "");
 	}
 	buf_free(&val);
@@ -225,8 +218,7 @@ one_ref(const struct model *m, const struct ast_value *v, size_t k,
 }
 
 int
-expand_text(const struct model *m, const struct ast_value *v,
-    struct buf *out, int report)
+expand_text(struct model *m, const struct ast_value *v, struct buf *out)
 {
 	const char *s = v->s;
 	size_t k = 0;
@@ -240,7 +232,7 @@ expand_text(const struct model *m, const struct ast_value *v,
 			buf_putc(out, '}');
 			k += 2;
 		} else if (s[k] == '{') {
-			k += one_ref(m, v, k, out, report, &problems);
+			k += one_ref(m, v, k, out, &problems);
 		} else {
 			size_t run = strcspn(s + k + 1, "{}") + 1;
 

@@ -1,8 +1,12 @@
-/* model.h - the checked model of a zone source: what its declarations
- * mean, with every reference resolved. Included by check.c, expand.c
- * and lower.c only. */
+/* model.h - the checked model of a zone source: what every statement
+ * means, with every reference resolved and every text parsed, each
+ * with the syntax node it came from. Built by check.c; read by the
+ * lowering, the tests and the tools that compare zones. The model of a
+ * source with errors is not given out: what it holds is then partial. */
 #ifndef AFC_MODEL_H
 #define AFC_MODEL_H
+
+#include <cmark.h>
 
 #include "base/util.h"
 #include "front/ast.h"
@@ -127,10 +131,24 @@ struct deadline {
 	int singular;		/* the subject is one thing: "wordt" */
 };
 
+/*
+ * A text of the source or of the form, with its placeholders expanded
+ * and parsed as CommonMark once, by the checker. The lowering copies
+ * the parsed blocks into the document.
+ */
+struct prose {
+	const struct ast_value *src;
+	char *expanded;		/* the CommonMark text */
+	cmark_node *doc;	/* its blocks, raw HTML made text; or NULL
+				 * when the text had errors */
+};
+
 struct fquestion {
 	const char *id;
-	const struct ast_value *text;
+	const struct ast_value *src;
+	struct prose *text;	/* NULL until the zone's texts are checked */
 	int optional;
+	const struct ast_node *node;
 };
 
 struct fsection {
@@ -139,11 +157,13 @@ struct fsection {
 	int optional;
 	struct fquestion *questions;
 	size_t nquestions;
+	const struct ast_node *node;
 };
 
 /* A standard text of the form, shown in one layout or in both. */
 struct ftext {
-	const struct ast_value *text;
+	const struct ast_value *src;
+	struct prose *text;	/* NULL until the zone's texts are checked */
 	int layout;		/* 0 both, else LAYOUT_* */
 };
 
@@ -157,6 +177,7 @@ struct fpart {
 	size_t nsections;
 	struct fquestion *questions;	/* asked in the part itself */
 	size_t nquestions;
+	const struct ast_node *node;
 };
 
 struct form {
@@ -190,10 +211,78 @@ struct docinfo {
 	struct buf keywords;	/* comma-separated */
 };
 
+/* What a zone writes in its parts, sections, themes and answers. */
+enum content_kind {
+	CONTENT_TEXT,
+	CONTENT_REMARK,
+	CONTENT_CONTACTS,	/* the responsible official of each municipality */
+	CONTENT_INVITEES,	/* the extra invitees of each municipality */
+	CONTENT_DEADLINE,	/* the sentence of a declared deadline */
+	CONTENT_TARGETGROUPS,
+	CONTENT_SCHEDULE,
+	CONTENT_ROTATION,
+	CONTENT_THEME,
+	CONTENT_SECTION,	/* in a part */
+	CONTENT_ANSWER,		/* in a part or a section */
+};
+
+/* A target group or a rotation's activity: "name (note) (note)". */
+struct noted {
+	const char *name;
+	const char **notes;
+	size_t nnotes;
+	const struct ast_node *node;
+};
+
+/* A period of the theme schedule. */
+struct focus {
+	int from, to;
+	const char *years;	/* as written: "2026-2027" */
+	const char *theme;
+	const struct ast_node *node;
+};
+
+/* A rotation's order of turns. */
+struct turns {
+	struct party **parties;
+	size_t nparties;
+	const struct ast_node *node;
+};
+
+struct content {
+	enum content_kind kind;
+	const struct ast_node *node;
+	struct prose *text;		/* TEXT, REMARK, ANSWER as a text */
+	struct deadline *deadline;	/* DEADLINE */
+	struct noted *items;		/* TARGETGROUPS, ROTATION */
+	size_t nitems;
+	struct turns *turns;		/* ROTATION */
+	size_t nturns;
+	struct focus *focus;		/* SCHEDULE */
+	size_t nfocus;
+	int continues;			/* SCHEDULE: "…" after the last */
+	const char *id;			/* THEME, SECTION, ANSWER */
+	const char *title;		/* THEME; SECTION: given, or the form's */
+	const struct fsection *fsection;	/* SECTION: the form's, or NULL */
+	const struct fquestion *question;	/* ANSWER */
+	/* THEME, SECTION, ANSWER as a block: what it holds, in order. */
+	struct content **children;
+	size_t nchildren;
+	/* SECTION of the form: the answer to each of its questions, or
+	 * NULL. */
+	struct content **answers;
+};
+
 /* A part of the zone source matched to its part in the form. */
 struct zpart {
 	const struct fpart *form;
 	const struct ast_node *node;	/* NULL when the zone has none */
+	const char *title;		/* given by the zone, or NULL */
+	/* Sections, answers and content, in the order of the source. */
+	struct content **items;
+	size_t nitems;
+	/* The answer to each question of the part itself, or NULL. */
+	struct content **answers;
 };
 
 struct model {
@@ -208,7 +297,17 @@ struct model {
 	struct entity *zone;	/* the built-in "zone" */
 	size_t nmunicipalities;
 	int unresolved_people;	/* a person's party was not found */
+	struct prose **texts;	/* every text, to free */
+	size_t ntexts;
+	struct content **contents;	/* every content, to free */
+	size_t ncontents;
 };
+
+/* A new, empty model with the built-in names; model_free() frees it. */
+struct model *model_new(void);
+void model_free(struct model *m);
+/* Enters e under e->id; the caller has checked the id is new. */
+void model_add(struct model *m, struct entity *e);
 
 /* The section of a form's part called id, or NULL. */
 const struct fsection *fpart_section(const struct fpart *fp, const char *id);
@@ -217,27 +316,5 @@ const struct fsection *fpart_section(const struct fpart *fp, const char *id);
 struct entity *model_find(const struct model *m, const char *id);
 /* The closest known id to id, for a did-you-mean note, or NULL. */
 const char *model_suggest(const struct model *m, const char *id, int kind);
-
-/* Dutch words for things the model holds. */
-const char *nl_unit(enum unit u, int plural);
-const char *nl_number(int n);		/* "vijf"; NULL above twelve */
-const char *nl_month(int m);		/* 1..12: "januari" */
-void nl_frequency(struct buf *b, const struct frequency *f, int shortform);
-void nl_due(struct buf *b, const struct due *d);
-const char *nl_how(enum how h);
-/* "de lokale besturen" for the group, else the party's called name. */
-void nl_party(struct buf *b, const struct model *m, const struct party *p,
-    int with_count);
-/* "A, B en C" */
-void nl_join(struct buf *b, const char *const *items, size_t n);
-
-/*
- * Expands the {placeholders} of a text into out, with the substituted
- * values escaped for CommonMark. With report set, unknown references
- * and fields are reported (the checker's pass) and entities marked used.
- * Returns the number of problems found.
- */
-int expand_text(const struct model *m, const struct ast_value *v,
-    struct buf *out, int report);
 
 #endif

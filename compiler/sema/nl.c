@@ -1,7 +1,7 @@
 /* nl.c - Dutch words and phrases generated from the model. */
 #include <stdio.h>
 
-#include "sema/model.h"
+#include "sema/nl.h"
 
 static const char *const units[][2] = {
 	[UNIT_DAY] = {"dag", "dagen"},
