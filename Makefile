@@ -45,11 +45,11 @@ all: afc
 # What the objects are built with, recorded so that a change of the
 # compiler, its flags, VERSION or the directories rebuilds what it
 # affects: every object for the flags, the files including config.h for
-# VERSION and DATADIR.
+# VERSION and DATADIR. (-Werror changes no object and is left out.)
 build/gen/flags: FORCE
 	@mkdir -p build/gen
-	@echo '$(CC) $(CFLAGS) $(WERROR) $(CPPFLAGS) $(PKG_CFLAGS)' | \
-	    cmp -s - $@ || echo '$(CC) $(CFLAGS) $(WERROR) $(CPPFLAGS) $(PKG_CFLAGS)' >$@
+	@echo '$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS)' | \
+	    cmp -s - $@ || echo '$(CC) $(CFLAGS) $(CPPFLAGS) $(PKG_CFLAGS)' >$@
 build/gen/config.h: FORCE
 	@mkdir -p build/gen
 	@printf '#define AFC_VERSION "%s"\n#define AFC_DATADIR "%s"\n' \

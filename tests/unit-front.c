@@ -411,17 +411,18 @@ test_diag(void)
 	    diag_count(&tdg, DIAG_NOTE) == 1 && diag_worst(&tdg) == DIAG_ERROR);
 	start();
 	CHECK("diag: nothing reported", diag_worst(&tdg) == -1);
-	diag_sys(&tdg, M_E_SYSTEM, "disk full");
-	CHECK_STR("diag: without a place", stop(), "afc: error: disk full\n");
+	diag_sys(&tdg, M_E_WRITE, "f", "disk full");
+	CHECK_STR("diag: without a place", stop(),
+	    "afc: error: cannot write 'f': disk full\n");
 	start();
 	tdg.max_errors = 2;
-	diag_sys(&tdg, M_E_SYSTEM, "1");
-	diag_sys(&tdg, M_E_SYSTEM, "2");
-	diag_sys(&tdg, M_E_SYSTEM, "3");
+	diag_sys(&tdg, M_E_READ, "1", "e");
+	diag_sys(&tdg, M_E_READ, "2", "e");
+	diag_sys(&tdg, M_E_READ, "3", "e");
 	diag_sys(&tdg, M_NOTE_FREE, "n");
-	diag_sys(&tdg, M_E_SYSTEM, "4");
+	diag_sys(&tdg, M_E_READ, "4", "e");
 	CHECK_STR("diag: the error limit", stop(),
-	    "afc: error: 1\nafc: error: 2\n"
+	    "afc: error: cannot read '1': e\nafc: error: cannot read '2': e\n"
 	    "afc: note: too many errors; stopping after 2\n");
 	CHECK("diag: errors past the limit still count",
 	    diag_count(&tdg, DIAG_ERROR) == 4);

@@ -80,7 +80,6 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
  * tests/messages.test checks that every message is produced by a test.
  */
 /* notes */
-#define M_NOTE_OPENED DIAG_NOTE, "%s opened here"
 #define M_NOTE_PREVIOUS DIAG_NOTE, "'%s' was first declared here"
 #define M_NOTE_DIDYOUMEAN DIAG_NOTE, "did you mean '%s'?"
 #define M_NOTE_FREE DIAG_NOTE, "%s"
@@ -201,7 +200,6 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_GLYPH DIAG_ERROR, \
 	"no font has a glyph for U+%04X ('%s'); the PDF cannot show it"
 #define M_E_PDF DIAG_ERROR, "the PDF library failed: %s (error 0x%04X)"
-#define M_E_SYSTEM DIAG_ERROR, "%s"
 
 /* errors: the system */
 #define M_E_READ DIAG_ERROR, "cannot read '%s': %s"

@@ -18,6 +18,7 @@ static const char usage_text[] =
 "       afc build [--to FORMATS] [-o DIR] FILE...\n"
 "       afc render --to FORMAT FILE\n"
 "       afc dump FILE\n"
+"       afc keywords [--markdown]\n"
 "       afc --help | --version\n"
 "\n"
 "Compiles afsprakenkader sources (.afs) into documents.\n"
@@ -30,6 +31,9 @@ static const char usage_text[] =
 "           index.html that lists them\n"
 "  render   write one format of one source to standard output\n"
 "  dump     print the syntax tree of a source, for tests and debugging\n"
+"  keywords print the language's keywords: name, where each may stand\n"
+"           and its values, one a line separated by tabs (for editor\n"
+"           grammars), or as a Markdown table with --markdown\n"
 "\n"
 "options:\n"
 "  --to FORMATS   comma-separated list of md, html, pdf (build: all)\n"
@@ -120,6 +124,7 @@ static const struct command {
 	{"dump", cmd_dump},
 	{"render", cmd_render},
 	{"build", cmd_build},
+	{"keywords", cmd_keywords},
 };
 
 int

@@ -84,13 +84,6 @@ void ast_dump(const struct ast_node *n, void *stream);
 /* The span of byte k of a text block's decoded value. */
 struct span text_span(const struct ast_value *v, size_t k, size_t len);
 
-/*
- * The keywords that only stand at the top of a file. A line that starts
- * in the first column with one of them always starts a statement at the
- * top: a block left open before it is reported and ends there, so that
- * one missing '}' gives one message.
- */
-extern const char *const ast_top_keywords[];
 
 /* Limits against hostile input. */
 #define AST_MAX_DEPTH 64

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "front/ast.h"
+#include "front/lang.h"
 #include "front/lex.h"
 
 /* What one parse of a source with its includes shares. */
@@ -101,22 +102,12 @@ skip_block(struct parser *p)
 	}
 }
 
-const char *const ast_top_keywords[] = {"include", "document", "form",
-    "event", "council", "municipality", "partner", "person", "body",
-    "deadline", "part", NULL};
-
 /* Whether tok is a top-level keyword in the first column. */
 static int
 at_top_keyword(const struct parser *p)
 {
-	const char *const *k;
-
-	if (p->tok.type != T_WORD || p->tok.span.col != 1)
-		return 0;
-	for (k = ast_top_keywords; *k; k++)
-		if (strcmp(*k, p->tok.s) == 0)
-			return 1;
-	return 0;
+	return p->tok.type == T_WORD && p->tok.span.col == 1 &&
+	    lang_find(p->tok.s, CTX_TOP) != NULL;
 }
 
 /*
@@ -295,7 +286,7 @@ do_include(struct parser *p, struct ast_node *n)
 
 	if (n->nvals != 1 || n->vals[0].type != VAL_STRING) {
 		diag(&n->span, M_E_ARGS, "include",
-		    "needs one file name in quotes, as in include \"forms/afsprakenkader-2025.afs\"");
+		    lang_keywords[K_INCLUDE].usage);
 		return;
 	}
 	if (p->incdepth >= AST_MAX_INCLUDE_DEPTH) {
@@ -379,7 +370,8 @@ parse_statement(struct parser *p, struct ast_node *parent)
 		n->bad = 1;
 		skip_line(p);
 	}
-	if (strcmp(n->keyword, "include") == 0 && parent->type == AST_FILE)
+	if (parent->type == AST_FILE && lang_find(n->keyword, CTX_TOP) ==
+	    &lang_keywords[K_INCLUDE])
 		do_include(p, n);
 }
 

@@ -42,6 +42,7 @@ struct dev {
 	struct rgb cur_color;
 	HPDF_STATUS error, detail;	/* the first error libharu raised */
 	int failed;			/* a problem was reported */
+	int reported;			/* libharu's error was reported */
 	unsigned bad_cp;		/* the last missing glyph reported */
 };
 
@@ -81,8 +82,9 @@ error_text(HPDF_STATUS e)
 static int
 check(struct dev *d)
 {
-	if (d->error && !d->failed)
+	if (d->error && !d->reported)
 		diag_sys(d->dg, M_E_PDF, error_text(d->error), (unsigned)d->error);
+	d->reported |= d->error != 0;
 	if (d->error)
 		d->failed = 1;
 	return d->failed ? -1 : 0;
@@ -109,6 +111,7 @@ load_face(struct dev *d, enum face f)
 	} else if ((d->name[f] = HPDF_LoadTTFontFromFile(d->pdf, path.data, HPDF_TRUE)) == NULL ||
 	    (d->def[f] = HPDF_GetFontDef(d->pdf, d->name[f])) == NULL) {
 		diag_sys(d->dg, M_E_FONT, path.data, error_text(d->error));
+		d->reported = 1;
 		d->name[f] = NULL;
 		d->failed = 1;
 	}

@@ -495,7 +495,7 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 }
 
 static int
-parse_unit(const char *s, enum unit *u, int plural_ok)
+parse_unit(const char *s, enum time_unit *u, int plural_ok)
 {
 	static const char *const names[][2] = {
 		[UNIT_DAY] = {"day", "days"},
@@ -509,7 +509,7 @@ parse_unit(const char *s, enum unit *u, int plural_ok)
 	for (k = 0; k < NELEM(names); k++)
 		if (strcmp(s, names[k][0]) == 0 ||
 		    (plural_ok && strcmp(s, names[k][1]) == 0)) {
-			*u = (enum unit)k;
+			*u = (enum time_unit)k;
 			return 1;
 		}
 	return 0;

@@ -35,7 +35,7 @@ enum role {
 	ROLE_INVITEE,
 };
 
-enum unit {
+enum time_unit {
 	UNIT_DAY,
 	UNIT_WEEK,
 	UNIT_MONTH,
@@ -77,7 +77,7 @@ struct person {
 struct frequency {
 	int qualifier;		/* 0 exactly, 1 at least, -1 at most */
 	int count;
-	enum unit per;
+	enum time_unit per;
 };
 
 struct body {
@@ -108,7 +108,7 @@ enum due_kind {
 struct due {
 	enum due_kind kind;
 	int count;
-	enum unit unit;
+	enum time_unit unit;
 	struct event *event;
 	int year, month, month2, day;
 	const char *text;

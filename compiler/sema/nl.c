@@ -12,7 +12,7 @@ static const char *const units[][2] = {
 };
 
 const char *
-nl_unit(enum unit u, int plural)
+nl_unit(enum time_unit u, int plural)
 {
 	return units[u][plural != 0];
 }

@@ -6,7 +6,7 @@
 #include "base/util.h"
 #include "sema/model.h"
 
-const char *nl_unit(enum unit u, int plural);
+const char *nl_unit(enum time_unit u, int plural);
 const char *nl_number(int n);		/* "vijf"; NULL above twelve */
 const char *nl_month(int m);		/* 1..12: "januari" */
 void nl_frequency(struct buf *b, const struct frequency *f, int shortform);

@@ -6,8 +6,8 @@
  * the caller may replace: `afc diff` reads a git revision), parses it,
  * checks it into the model and lowers it into the document tree; the
  * unit owns all of it, and unit_free() releases it at once. */
-#ifndef AFC_UNIT_H
-#define AFC_UNIT_H
+#ifndef AFC_UNIT_UNIT_H
+#define AFC_UNIT_UNIT_H
 
 #include <stddef.h>
 #include <stdio.h>
