@@ -452,13 +452,13 @@ test_diag(void)
 	CHECK("diag: a note after a dropped warning is not",
 	    diag_dropping(&sp, DIAG_NOTE));
 	diag(&sp, M_NOTE_FREE, "n");
-	diag_sys(&tdg, M_E_SYSTEM, "e");
+	diag_sys(&tdg, M_E_READ, "f", "e");
 	diag_sys(&tdg, M_NOTE_FREE, "shown");
 	CHECK_STR("diag: the warning limit, and notes of dropped warnings",
 	    stop(), "u.afs:2:2: warning: party 'a' is declared but never used\n"
 	    " ab\xc3\xa9z\n  ^\n"
 	    "afc: note: too many warnings; stopping after 1\n"
-	    "afc: error: e\nafc: note: shown\n");
+	    "afc: error: cannot read 'f': e\nafc: note: shown\n");
 	tdg.max_errors = 0;
 }
 
