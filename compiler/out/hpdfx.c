@@ -11,6 +11,7 @@
  * streams and arrays are rewritten here, in one place, just before the
  * document is saved. A UTF-8 font's codes are code points (CIDs), mapped
  * to glyphs by its CIDToGIDMap. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,10 +36,30 @@ hpdfx_page_write(HPDF_Page pg, const char *s, size_t n)
 	    (HPDF_UINT)n) == HPDF_OK ? 0 : -1;
 }
 
+void
+hpdfx_use_glyph(HPDF_FontDef def, unsigned gid)
+{
+	HPDF_TTFontDefAttr attr = def ? (HPDF_TTFontDefAttr)def->attr : NULL;
+
+	if (attr && attr->glyph_tbl.flgs && gid < attr->num_glyphs)
+		attr->glyph_tbl.flgs[gid] = 1;
+}
+
 static int
 is_used(const unsigned char *used, unsigned c)
 {
 	return c < HPDFX_CODES && (used[c >> 3] >> (c & 7) & 1);
+}
+
+static const struct hpdfx_alias *
+find_alias(unsigned c, const struct hpdfx_alias *alias, size_t nalias)
+{
+	size_t i;
+
+	for (i = 0; i < nalias; i++)
+		if (alias[i].code == c)
+			return &alias[i];
+	return NULL;
 }
 
 /* The UTF-16BE hex of the text a code stands for. */
@@ -46,17 +67,14 @@ static void
 unicode_hex(struct buf *b, unsigned c, const struct hpdfx_alias *alias,
     size_t nalias)
 {
+	const struct hpdfx_alias *a = find_alias(c, alias, nalias);
 	const char *s;
-	size_t i;
 
-	for (i = 0; i < nalias; i++)
-		if (alias[i].code == c)
-			break;
-	if (i == nalias) {
+	if (a == NULL || *a->text == '\0') {
 		buf_printf(b, "%04X", c);
 		return;
 	}
-	for (s = alias[i].text; *s;) {
+	for (s = a->text; *s;) {
 		unsigned u = utf8_decode(&s);
 
 		if (u >= 0x10000)
@@ -110,11 +128,15 @@ rewrite(HPDF_Dict s, const struct buf *b)
 /* The width array of the used codes: "c [w w ...]" for each run of
  * consecutive used codes. */
 static HPDF_Array
-widths(HPDF_MMgr mmgr, HPDF_FontDef def, const unsigned char *used)
+widths(HPDF_MMgr mmgr, HPDF_FontDef def, const unsigned char *used,
+    const struct hpdfx_alias *alias, size_t nalias,
+    const struct hpdfx_widths *adv)
 {
 	HPDF_Array w = HPDF_Array_New(mmgr), run = NULL;
-	unsigned c;
+	const struct hpdfx_alias *a;
+	unsigned c, gid;
 	int bad = w == NULL;
+	double x;
 
 	for (c = 0; c < HPDFX_CODES && !bad; c++) {
 		if (!is_used(used, c)) {
@@ -127,16 +149,25 @@ widths(HPDF_MMgr mmgr, HPDF_FontDef def, const unsigned char *used)
 			    HPDF_Array_Add(w, run) != HPDF_OK)
 				bad = 1;
 		}
-		if (!bad)
-			bad |= HPDF_Array_AddNumber(run,
-			    HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)c)) != HPDF_OK;
+		if (bad)
+			break;
+		a = find_alias(c, alias, nalias);
+		gid = a ? a->gid : HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+		x = adv ? adv->advance(adv->ctx, gid) :
+		    HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)gid);
+		x = floor(x * 100 + 0.5) / 100;
+		if (x == floor(x))
+			bad |= HPDF_Array_AddNumber(run, (HPDF_INT32)x) != HPDF_OK;
+		else
+			bad |= HPDF_Array_AddReal(run, (HPDF_REAL)x) != HPDF_OK;
 	}
 	return bad ? NULL : w;
 }
 
 int
 hpdfx_font_finish(HPDF_Font f, const unsigned char *used,
-    const struct hpdfx_alias *alias, size_t nalias)
+    const struct hpdfx_alias *alias, size_t nalias,
+    const struct hpdfx_widths *adv)
 {
 	HPDF_FontAttr attr = f ? (HPDF_FontAttr)f->attr : NULL;
 	struct buf b = {0};
@@ -151,7 +182,7 @@ hpdfx_font_finish(HPDF_Font f, const unsigned char *used,
 	HPDF_Dict_RemoveElement(attr->cmap_stream, "CIDSystemInfo");
 	HPDF_Dict_RemoveElement(attr->cmap_stream, "Type");
 	rc |= rewrite(attr->cmap_stream, &b);
-	if ((w = widths(f->mmgr, attr->fontdef, used)) == NULL ||
+	if ((w = widths(f->mmgr, attr->fontdef, used, alias, nalias, adv)) == NULL ||
 	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
 		rc = -1;
 	/* CIDToGIDMap: glyph ids up to the last used code, 0 for the rest. */
@@ -160,8 +191,9 @@ hpdfx_font_finish(HPDF_Font f, const unsigned char *used,
 			max = c;
 	b.len = 0;
 	for (c = 0; c <= max; c++) {
-		unsigned g = is_used(used, c) ?
-		    HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)c) : 0;
+		const struct hpdfx_alias *a = find_alias(c, alias, nalias);
+		unsigned g = !is_used(used, c) ? 0 : a ? a->gid :
+		    HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)c);
 
 		buf_putc(&b, (char)(g >> 8));
 		buf_putc(&b, (char)(g & 0xff));

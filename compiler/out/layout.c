@@ -13,7 +13,7 @@
 #include "base/util.h"
 #include "out/layout.h"
 
-#define HYPHEN_PENALTY	400
+#define HYPHEN_PENALTY	500
 #define SLASH_PENALTY	200	/* a break after a slash, no hyphen added */
 #define MAX_HYPHENS_IN_ROW 2	/* hyphenated lines in a row, at most */
 #define LINE_PENALTY	10

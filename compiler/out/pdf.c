@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "out/backend.h"
 #include "out/hpdfx.h"
 #include "out/layout.h"
+#include "out/shape.h"
 
 #define WIDTH_CACHE	0x2800	/* code points whose widths are cached */
 #define NO_GLYPH	(-1)
@@ -31,12 +33,19 @@ struct dev {
 	const struct style *st;
 	const char *datadir;
 	struct diags *dg;		/* where messages without a place go */
+	const char *lang;		/* of the text, for shaping */
 	const char *name[FACE__COUNT];	/* libharu's font names, once loaded */
 	HPDF_FontDef def[FACE__COUNT];
 	HPDF_Font font[FACE__COUNT];
 	int tried[FACE__COUNT];
 	short *widths[FACE__COUNT];	/* per code point, or NO_GLYPH, UNKNOWN */
 	unsigned char *used[FACE__COUNT];	/* codes drawn, a bit each */
+	struct shaper *shaper[FACE__COUNT];	/* NULL: no kerning, no ligatures */
+	struct hpdfx_alias *alias[FACE__COUNT];	/* codes of ligatures */
+	size_t nalias[FACE__COUNT];
+	unsigned next_alias[FACE__COUNT];
+	struct shaped *g;		/* shaping results, reused */
+	size_t gcap;
 	HPDF_Font cur_font;		/* the page's text state, to set */
 	double cur_size, tx, ty;	/* only what changes */
 	struct rgb cur_color;
@@ -115,6 +124,8 @@ load_face(struct dev *d, enum face f)
 		d->name[f] = NULL;
 		d->failed = 1;
 	}
+	if (d->name[f])
+		d->shaper[f] = shaper_open(path.data, d->lang);
 	buf_free(&path);
 	if (d->name[f] == NULL)
 		return -1;
@@ -168,22 +179,58 @@ pick(struct dev *d, enum face f, unsigned *cp, int *w)
 	return f;
 }
 
+/* The width of t[0..n), all of face f, in thousandths of an em:
+ * shaped, with kerning and ligatures, when the face could be shaped. */
+static double
+face_width(struct dev *d, enum face f, const char *t, size_t n)
+{
+	const char *p = t;
+	double sum = 0;
+	size_t k, i;
+	int w;
+
+	if (d->shaper[f]) {
+		k = shaper_run(d->shaper[f], t, n, &d->g, &d->gcap);
+		for (i = 0; i < k; i++)
+			sum += d->g[i].advance;
+		return sum;
+	}
+	while (p < t + n) {
+		w = glyph_width(d, f, utf8_decode(&p));
+		sum += w == NO_GLYPH ? 0 : w;
+	}
+	return sum;
+}
+
 /* The layout's metrics: the width of s[0..n) in face f at size, each
- * character measured in the face that will draw it. */
+ * character measured in the face that will draw it, each stretch of
+ * one face shaped as a whole. */
 static double
 dev_width(void *ctx, enum face f, double size, const char *s, size_t n)
 {
 	struct dev *d = ctx;
 	const char *end = s + n;
+	struct buf t = {0};
+	enum face cur = f, g;
 	double sum = 0;
 	unsigned cp;
 	int w;
 
 	while (s < end) {
 		cp = utf8_decode(&s);
-		pick(d, f, &cp, &w);
-		sum += w;
+		g = pick(d, f, &cp, &w);
+		if (w == 0 && cp != ' ')
+			continue;	/* no glyph: reported */
+		if (g != cur && t.len > 0) {
+			sum += face_width(d, cur, t.data, t.len);
+			t.len = 0;
+		}
+		cur = g;
+		utf8_encode(&t, cp);
 	}
+	if (t.len > 0)
+		sum += face_width(d, cur, t.data, t.len);
+	buf_free(&t);
 	return sum * size / 1000;
 }
 
@@ -224,11 +271,90 @@ use_code(struct dev *d, enum face f, unsigned cp)
 		d->used[f][cp >> 3] |= (unsigned char)(1u << (cp & 7));
 }
 
-/* Shows s[0..n) at x on the run's baseline in face f as a TJ array of
- * code points, followed by a space when space is set: the space is for
- * the text layer (copy, search, screen readers), as the next word is
- * placed by a move of its own. Positions are moves from the previous
- * piece's start (Td). Returns the width shown, without the space. */
+/* The code that draws glyph g of text s in face f: the code point it
+ * stands for when the font maps that to it, else a code of the private
+ * use area given to the glyph (a ligature: "fi"), whose ToUnicode entry
+ * gives its text back. Returns 0 when no code is left. */
+static unsigned
+glyph_code(struct dev *d, enum face f, const struct shaped *g, const char *s)
+{
+	const char *p = s + g->off;
+	unsigned cp = g->len > 0 ? utf8_decode(&p) : 0, glyphs[64];
+	struct buf t = {0};
+	size_t i, nglyphs;
+
+	if (g->len > 0 && p == s + g->off + g->len && cp <= 0xffff && cp != 0 &&
+	    HPDF_TTFontDef_GetGlyphid(d->def[f], (HPDF_UINT16)cp) == g->gid)
+		return cp;
+	buf_add(&t, s + g->off, g->len);
+	buf_puts(&t, "");
+	for (i = 0; i < d->nalias[f]; i++)
+		if (d->alias[f][i].gid == g->gid && strcmp(d->alias[f][i].text, t.data) == 0) {
+			buf_free(&t);
+			return d->alias[f][i].code;
+		}
+	if (d->next_alias[f] == 0)
+		d->next_alias[f] = 0xe000;
+	while (d->next_alias[f] < 0xf900 &&
+	    HPDF_TTFontDef_GetGlyphid(d->def[f], (HPDF_UINT16)d->next_alias[f]) != 0)
+		d->next_alias[f]++;
+	if (d->next_alias[f] >= 0xf900) {
+		buf_free(&t);
+		return 0;
+	}
+	nglyphs = shaper_closure(d->shaper[f], g->gid, glyphs, NELEM(glyphs));
+	for (i = 0; i < nglyphs; i++)
+		hpdfx_use_glyph(d->def[f], glyphs[i]);
+	d->alias[f] = xrealloc(d->alias[f], (d->nalias[f] + 1) * sizeof(*d->alias[f]));
+	d->alias[f][d->nalias[f]++] = (struct hpdfx_alias){d->next_alias[f], g->gid,
+	    buf_take(&t)};
+	return d->next_alias[f]++;
+}
+
+static double
+shaped_advance(void *ctx, unsigned gid)
+{
+	return shaper_advance(ctx, gid);
+}
+
+/* Appends to b the TJ array of s[0..n) shaped in face f: each glyph's
+ * code, and where the shaped advance (kerning) differs from the width
+ * the font's table gives the code, the difference. */
+static void
+shaped_tj(struct dev *d, enum face f, const char *s, size_t n, struct buf *b)
+{
+	size_t k = shaper_run(d->shaper[f], s, n, &d->g, &d->gcap), i;
+	unsigned code;
+	double adj;
+	int open = 0;
+
+	for (i = 0; i < k; i++) {
+		const struct shaped *g = &d->g[i];
+
+		if ((code = glyph_code(d, f, g, s)) == 0)
+			continue;
+		use_code(d, f, code);
+		if (!open)
+			buf_putc(b, '<');
+		open = 1;
+		buf_printf(b, "%04X", code);
+		/* The width table holds the advance to a hundredth. */
+		adj = floor(shaper_advance(d->shaper[f], g->gid) * 100 + 0.5) / 100 -
+		    g->advance;
+		if (fabs(adj) >= 0.005 && i + 1 < k) {
+			buf_printf(b, "> %.2f ", adj);
+			open = 0;
+		}
+	}
+	if (open)
+		buf_putc(b, '>');
+}
+
+/* Shows s[0..n) at x on the run's baseline in face f as a TJ array,
+ * followed by a space when space is set: the space is for the text
+ * layer (copy, search, screen readers), as the next word is placed by
+ * a move of its own. Positions are moves from the previous piece's
+ * start (Td). Returns the width shown, without the space. */
 static double
 show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
     double x, const char *s, size_t n, int space)
@@ -242,23 +368,29 @@ show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
 		d->failed = 1;
 	d->tx = x;
 	d->ty = r->y;
-	buf_puts(&b, "[<");
-	while (p < end) {
-		cp = utf8_decode(&p);
-		if (cp > 0xffff)
-			continue;	/* pick() has reported it */
-		use_code(d, f, cp);
-		buf_printf(&b, "%04X", cp);
+	buf_putc(&b, '[');
+	if (d->shaper[f]) {
+		shaped_tj(d, f, s, n, &b);
+	} else {
+		buf_putc(&b, '<');
+		while (p < end) {
+			cp = utf8_decode(&p);
+			if (cp > 0xffff)
+				continue;	/* pick() has reported it */
+			use_code(d, f, cp);
+			buf_printf(&b, "%04X", cp);
+		}
+		buf_putc(&b, '>');
 	}
 	if (space) {
 		use_code(d, f, ' ');
-		buf_puts(&b, "0020");
+		buf_puts(&b, "<0020>");
 	}
-	buf_puts(&b, ">] TJ\n");
+	buf_puts(&b, "] TJ\n");
 	if (hpdfx_page_write(pg, b.data, b.len) != 0)
 		d->failed = 1;
 	buf_free(&b);
-	return dev_width(d, f == FACE_FALLBACK ? FACE_FALLBACK : r->face, r->size, s, n);
+	return face_width(d, f, s, n) * r->size / 1000;
 }
 
 /* Draws a run, switching to the fallback face for the characters the
@@ -562,7 +694,9 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 		set_lang(d, doc->meta.lang);
 	}
 	for (f = 0; f < FACE__COUNT && !d->failed; f++)
-		if (d->font[f] && hpdfx_font_finish(d->font[f], d->used[f], NULL, 0) != 0)
+		if (d->font[f] && hpdfx_font_finish(d->font[f], d->used[f],
+		    d->alias[f], d->nalias[f], d->shaper[f] ? &(struct hpdfx_widths){
+		    shaped_advance, d->shaper[f]} : NULL) != 0)
 			d->failed = 1;
 	if (check(d) == 0)
 		save(d, out);
@@ -589,9 +723,16 @@ dev_close(struct dev *d)
 	size_t f;
 
 	for (f = 0; f < FACE__COUNT; f++) {
+		size_t i;
+
 		free(d->widths[f]);
 		free(d->used[f]);
+		shaper_close(d->shaper[f]);
+		for (i = 0; i < d->nalias[f]; i++)
+			free((char *)d->alias[f][i].text);
+		free(d->alias[f]);
 	}
+	free(d->g);
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 }
@@ -677,7 +818,9 @@ pdf_render(void *state, const struct doc *doc, struct diags *dg,
 
 	memset(&d, 0, sizeof(d));
 	d.st = &p->st;
+	d.dg = dg;
 	d.datadir = p->ctx.datadir;
+	d.lang = *doc->meta.lang ? doc->meta.lang : "nl";
 	d.dg = dg;
 	if (dev_open(&d) == 0 && load_face(&d, FACE_REGULAR) == 0) {
 		draw(&d, doc, p->hyph, out);

@@ -1,0 +1,35 @@
+/* shape.h - text shaping with HarfBuzz: the glyphs of a run of text in
+ * one font, with kerning and the font's standard ligatures. Used by
+ * pdf.c to measure and to draw the same glyphs at the same places. */
+#ifndef AFC_SHAPE_H
+#define AFC_SHAPE_H
+
+#include <stddef.h>
+
+struct shaper;
+
+struct shaped {
+	unsigned gid;		/* glyph id in the font */
+	double advance;		/* in thousandths of an em, kerning included */
+	size_t off, len;	/* the bytes of the text it stands for */
+};
+
+/* Opens the TrueType font at path for shaping text in language lang
+ * ("nl"); NULL when HarfBuzz cannot read it. */
+struct shaper *shaper_open(const char *path, const char *lang);
+void shaper_close(struct shaper *sh);
+
+/* The advance of glyph gid without kerning, in thousandths of an em. */
+double shaper_advance(struct shaper *sh, unsigned gid);
+
+/* Writes gid and the glyphs its outline is made of (a composite
+ * glyph's components, theirs, ...) into out, at most max of them, and
+ * returns their number. */
+size_t shaper_closure(struct shaper *sh, unsigned gid, unsigned *out, size_t max);
+
+/* Shapes the UTF-8 text s[0..n) left to right into *g (grown as
+ * needed, *cap elements) and returns the number of glyphs. */
+size_t shaper_run(struct shaper *sh, const char *s, size_t n,
+    struct shaped **g, size_t *cap);
+
+#endif
