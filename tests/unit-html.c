@@ -315,6 +315,123 @@ test_urls(void)
 	CHECK("url null", !esc_url_allowed(NULL));
 }
 
+/* Renders d with backend name ("md", "pdf") into a string (NULL on
+ * failure); *len is its length, the PDF holding NUL bytes. */
+static char *
+render_with(const char *name, const struct doc *d, size_t *len)
+{
+	const struct backend *be = backend_find(name);
+	struct buf out = {0};
+	void *st;
+	int rc;
+
+	if (be == NULL || (st = be->open(&ctx, &tdg)) == NULL)
+		return NULL;
+	rc = be->render(st, d, &tdg, &out);
+	be->close(st);
+	if (rc != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	*len = out.len;
+	return buf_take(&out);
+}
+
+/* Whether the n bytes at s hold the string t. */
+static int
+holds(const char *s, size_t n, const char *t)
+{
+	size_t k = strlen(t), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, t, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the PDF of n bytes at s has a link annotation whose /URI
+ * string, its escapes decoded, is t. */
+static int
+pdf_has_uri(const char *s, size_t n, const char *t)
+{
+	const char *end = s + n, *p = s;
+	struct buf b = {0};
+	int found = 0;
+
+	for (; !found && p + 6 <= end; p++) {
+		if (memcmp(p, "/URI (", 6) != 0)
+			continue;
+		b.len = 0;
+		for (p += 6; p < end && *p != ')'; p++) {
+			if (*p == '\\' && p + 3 < end && p[1] >= '0' && p[1] <= '7') {
+				buf_putc(&b, (char)((p[1] - '0') * 64 +
+				    (p[2] - '0') * 8 + (p[3] - '0')));
+				p += 3;
+			} else if (*p == '\\' && p + 1 < end) {
+				buf_putc(&b, *++p);
+			} else {
+				buf_putc(&b, *p);
+			}
+		}
+		found = b.data && strcmp(b.data, t) == 0;
+	}
+	buf_free(&b);
+	return found;
+}
+
+/* Every backend drops the links html.c drops and writes an address in
+ * the same percent-encoded, 7-bit form. */
+static void
+test_backend_links(void)
+{
+	static const char *const names[] = {"md", "html", "pdf"};
+	const char *want = "http://x.be/a%20b%25c%41%E2%80%AE%22d%0Ae%C3%AB";
+	cmark_node *para, *link, *text;
+	struct doc d;
+	struct buf b = {0};
+	size_t i, len;
+	char *out;
+
+	esc_url(&b, "http://x.be/a b%c%41\xe2\x80\xae\"d\ne\xc3\xab");
+	CHECK_STR("url in 7 bits", b.data, want);
+	buf_free(&b);
+	sample(&d, "Links");
+	add_md(d.root, "Tekst [klik](javascript:alert(3)) en "
+	    "[bestand](file:///etc/passwd) en [smb](smb://h/s) en "
+	    "[rel](/pad) en [goed](https://x.be/ok).\n");
+	para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	link = cmark_node_new(CMARK_NODE_LINK);
+	text = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(text, "vreemd");
+	cmark_node_set_url(link, "http://x.be/a b%c%41\xe2\x80\xae\"d\ne\xc3\xab");
+	cmark_node_append_child(link, text);
+	cmark_node_append_child(para, link);
+	cmark_node_append_child(d.root, para);
+	for (i = 0; i < NELEM(names); i++) {
+		char what[80];
+
+		out = render_with(names[i], &d, &len);
+		snprintf(what, sizeof(what), "%s renders links", names[i]);
+		CHECK(what, out != NULL);
+		if (out == NULL)
+			continue;
+		snprintf(what, sizeof(what), "%s drops javascript:, file:, smb: "
+		    "and relative links", names[i]);
+		CHECK(what, !holds(out, len, "javascript") &&
+		    !holds(out, len, "file:") && !holds(out, len, "smb:") &&
+		    !holds(out, len, "/pad"));
+		snprintf(what, sizeof(what), "%s keeps an https: link", names[i]);
+		CHECK(what, i == 2 ? pdf_has_uri(out, len, "https://x.be/ok") :
+		    holds(out, len, "https://x.be/ok"));
+		snprintf(what, sizeof(what), "%s writes the address in 7 bits",
+		    names[i]);
+		CHECK(what, i == 2 ? pdf_has_uri(out, len, want) :
+		    holds(out, len, want));
+		free(out);
+	}
+	doc_free(&d);
+}
+
 /* Writes s to dir/templates/name. */
 static void
 put(const char *dir, const char *name, const char *s)
@@ -399,6 +516,7 @@ main(void)
 	test_deep();
 	test_escape();
 	test_urls();
+	test_backend_links();
 	test_templates();
 	test_index();
 	UNIT_EXIT();

@@ -1,4 +1,5 @@
-/* escape.c - the one HTML escaper and the link filter. */
+/* escape.c - the one HTML escaper, the link filter and the one form
+ * of a link's address that every backend writes. */
 #include <string.h>
 #include <strings.h>
 
@@ -95,15 +96,30 @@ file_safe(unsigned char c)
 	    (c >= '0' && c <= '9') || (c && strchr("-._~", c));
 }
 
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+/* Appends s percent-encoded: the bytes safe() refuses, and a '%' that
+ * does not start an escape, become %XX; with html, what is kept is
+ * escaped as by esc_html. */
 static void
-percent_encode(struct buf *b, const char *s, int (*safe)(unsigned char))
+percent_encode(struct buf *b, const char *s, int (*safe)(unsigned char),
+    int html)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *u = (const unsigned char *)s;
 
 	for (; *u; u++) {
-		if (safe(*u)) {
-			put_escaped(b, (char)*u);
+		if (safe(*u) && (*u != '%' || (is_hex((char)u[1]) &&
+		    is_hex((char)u[2])))) {
+			if (html)
+				put_escaped(b, (char)*u);
+			else
+				buf_putc(b, (char)*u);
 		} else {
 			buf_putc(b, '%');
 			buf_putc(b, hex[*u >> 4]);
@@ -113,14 +129,20 @@ percent_encode(struct buf *b, const char *s, int (*safe)(unsigned char))
 }
 
 void
+esc_url(struct buf *b, const char *url)
+{
+	percent_encode(b, url, href_safe, 0);
+}
+
+void
 esc_href(struct buf *b, const char *url)
 {
-	percent_encode(b, url, href_safe);
+	percent_encode(b, url, href_safe, 1);
 }
 
 void
 esc_file_href(struct buf *b, const char *s)
 {
 	buf_puts(b, "./");
-	percent_encode(b, s, file_safe);
+	percent_encode(b, s, file_safe, 1);
 }

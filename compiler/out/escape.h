@@ -1,6 +1,7 @@
-/* escape.h - the one HTML escaper and the link filter.
- * Included by html.c; every byte of text that reaches an HTML page goes
- * through one of these. */
+/* escape.h - the one HTML escaper, the link filter and the form of a
+ * link's address. Included by the backends; every byte of text that
+ * reaches an HTML page, and every link's address, goes through one of
+ * these. */
 #ifndef AFC_ESCAPE_H
 #define AFC_ESCAPE_H
 
@@ -19,9 +20,15 @@ void esc_html(struct buf *b, const char *s, size_t n);
  * shown as plain text. */
 int esc_url_allowed(const char *url);
 
-/* Appends url as an href value: bytes outside the characters URLs use
- * are percent-encoded, then the result is escaped as by esc_html. The
- * caller has checked the url with esc_url_allowed. */
+/* Appends url in its percent-encoded, 7-bit form, the one every
+ * backend writes: the bytes outside the characters URLs use (controls,
+ * space, ", <, >, \, ^, `, {, |, } and every byte of a non-ASCII
+ * character) become %XX, and so does a '%' that does not start an
+ * escape. The caller has checked the url with esc_url_allowed. */
+void esc_url(struct buf *b, const char *url);
+
+/* Appends url as an href value: esc_url's form, escaped as by
+ * esc_html. */
 void esc_href(struct buf *b, const char *url);
 
 /* Appends "./" and the file name s, every byte but [A-Za-z0-9._~-]

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "out/backend.h"
+#include "out/escape.h"
 
 static cmark_node *copy_node(cmark_node *n);
 
@@ -35,6 +36,13 @@ copy_children(cmark_node *from, cmark_node *to)
 	cmark_node *c, *first, *p, *arrow;
 
 	for (c = cmark_node_first_child(from); c; c = cmark_node_next(c)) {
+		/* A link to anything but http:, https: or mailto: is its
+		 * text only, as in the HTML. */
+		if (cmark_node_get_type(c) == CMARK_NODE_LINK &&
+		    !esc_url_allowed(cmark_node_get_url(c))) {
+			copy_children(c, to);
+			continue;
+		}
 		if (cmark_node_get_type(c) != CMARK_NODE_CUSTOM_BLOCK) {
 			cmark_node_append_child(to, copy_node(c));
 			continue;
@@ -80,10 +88,17 @@ copy_node(cmark_node *n)
 		cmark_node_set_list_start(to, cmark_node_get_list_start(n));
 		cmark_node_set_list_tight(to, cmark_node_get_list_tight(n));
 		break;
-	case CMARK_NODE_LINK:
-		cmark_node_set_url(to, cmark_node_get_url(n));
+	case CMARK_NODE_LINK: {
+		struct buf url = {0};
+
+		/* The address in the 7-bit form the HTML has: no space,
+		 * newline or bare '%' to end or break the link. */
+		esc_url(&url, cmark_node_get_url(n));
+		cmark_node_set_url(to, url.data ? url.data : "");
+		buf_free(&url);
 		cmark_node_set_title(to, cmark_node_get_title(n));
 		break;
+	}
 	default:
 		break;
 	}

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "base/diag.h"
 #include "out/backend.h"
+#include "out/escape.h"
 #include "out/hpdfx.h"
 #include "out/layout.h"
 #include "out/shape.h"
@@ -470,6 +471,7 @@ draw_rules(struct dev *d, HPDF_Page pg, const struct page *p)
 static void
 draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
 {
+	struct buf uri = {0};
 	size_t i, j;
 
 	for (i = 0; i < p->nruns; i = j) {
@@ -486,10 +488,16 @@ draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
 		rect.right = (HPDF_REAL)(p->runs[j - 1].x + p->runs[j - 1].width);
 		rect.bottom = (HPDF_REAL)(r->y - r->size * 0.25);
 		rect.top = (HPDF_REAL)(r->y + r->size * 0.85);
-		if ((a = HPDF_Page_CreateURILinkAnnot(pg, rect, r->uri)) == NULL ||
+		/* The HTML's filter and 7-bit form of the address. */
+		if (!esc_url_allowed(r->uri))
+			continue;
+		uri.len = 0;
+		esc_url(&uri, r->uri);
+		if ((a = HPDF_Page_CreateURILinkAnnot(pg, rect, uri.data)) == NULL ||
 		    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK)
 			d->failed = 1;
 	}
+	buf_free(&uri);
 }
 
 /* Adds a page and draws p on it: rules, then text, then links. */
