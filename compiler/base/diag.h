@@ -204,6 +204,7 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 /* errors: the system */
 #define M_E_READ DIAG_ERROR, "cannot read '%s': %s"
 #define M_E_WRITE DIAG_ERROR, "cannot write '%s': %s"
+#define M_E_STDOUT DIAG_ERROR, "cannot write standard output: %s"
 #define M_E_OUTDIR DIAG_ERROR, "output directory '%s' does not exist"
 
 #define diag(sp, ...) diag_at_((sp), __VA_ARGS__)

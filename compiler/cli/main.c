@@ -1,5 +1,6 @@
 /* main.c - the afc command line: finds the data directory and hands
  * the arguments to the command named first. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,8 +128,39 @@ static const struct command {
 	{"keywords", cmd_keywords},
 };
 
-int
-main(int argc, char **argv)
+/*
+ * Standard output holds what render, dump, --help and --version write:
+ * a write that failed (a full disk, a closed descriptor) is a system
+ * error, never exit 0 with nothing written. Returns st, or EXIT_SYSTEM
+ * after a message.
+ */
+static int
+close_stdout(int st)
+{
+	int failed = ferror(stdout), e = errno;
+	struct diags dg;
+
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		failed = 1;
+		e = errno;
+	}
+	/* Closing a descriptor that was closed is no error when nothing
+	 * was to be written to it (afc check >&-). */
+	if (fclose(stdout) != 0 && errno != EBADF) {
+		failed = 1;
+		e = errno;
+	}
+	if (!failed)
+		return st;
+	diags_init(&dg, stderr, 0);
+	diag_sys(&dg, M_E_STDOUT, strerror(e ? e : EIO));
+	diags_free(&dg);
+	return EXIT_SYSTEM;
+}
+
+static int
+run(int argc, char **argv)
 {
 	const struct command *cmd = NULL;
 	struct buf inc = {0};
@@ -162,4 +194,10 @@ main(int argc, char **argv)
 	free((char *)c.ctx.datadir);
 	diags_free(&dg);
 	return st;
+}
+
+int
+main(int argc, char **argv)
+{
+	return close_stdout(run(argc, argv));
 }
