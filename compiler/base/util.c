@@ -362,35 +362,94 @@ edit_distance(const char *a, const char *b, size_t limit)
 	return best;
 }
 
+int
+open_regular(const char *path, size_t max, size_t *size)
+{
+	struct stat st;
+	int fd, e;
+
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &st) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || (uintmax_t)st.st_size > max) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR :
+		    !S_ISREG(st.st_mode) ? ENODEV : EFBIG;
+		return -1;
+	}
+	if (size)
+		*size = (size_t)st.st_size;
+	return fd;
+}
+
+int
+file_check(const char *path, size_t max)
+{
+	int fd = open_regular(path, max, NULL);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+const char *
+file_strerror(int err)
+{
+	switch (err) {
+	case ENODEV:
+		return "not a regular file (a device, a pipe or a socket)";
+	case EFBIG:
+		return "larger than the limit of 64 MB";
+	default:
+		return strerror(err);
+	}
+}
+
 char *
 read_file(const char *path, size_t *lenp)
 {
 	struct buf b = {0};
-	char chunk[65536];
-	FILE *f;
-	size_t n;
+	size_t size;
+	ssize_t n;
+	int fd, e;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open_regular(path, READ_FILE_MAX, &size)) < 0)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		/* /dev/zero, or a file no one wrote by hand. */
-		if (b.len + n > READ_FILE_MAX) {
-			fclose(f);
+	/* Room for the file and one byte more, to see its end. */
+	buf_grow(&b, size + 1);
+	for (;;) {
+		if (b.len + 1 >= b.cap)
+			buf_grow(&b, 65536);
+		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		b.len += (size_t)n;
+		/* A file that grows while it is read. */
+		if (b.len > READ_FILE_MAX) {
+			close(fd);
 			buf_free(&b);
 			errno = EFBIG;
 			return NULL;
 		}
-		buf_add(&b, chunk, n);
 	}
-	if (ferror(f)) {
-		int e = errno;
-
-		fclose(f);
+	if (n < 0) {
+		e = errno;
+		close(fd);
 		buf_free(&b);
-		errno = e ? e : EIO;
+		errno = e;
 		return NULL;
 	}
-	fclose(f);
+	close(fd);
+	b.data[b.len] = '\0';
 	*lenp = b.len;
 	return buf_take(&b);
 }

@@ -67,10 +67,20 @@ void nearest_try(struct nearest *nr, const char *candidate);
  * once it exceeds limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 
-/* Reads a whole file; returns NULL and sets errno on failure (EFBIG
- * past READ_FILE_MAX bytes). */
+/* Reads a whole regular file; returns NULL and sets errno on failure:
+ * ENODEV for a FIFO, device or socket (never waited for), EISDIR, EFBIG
+ * past READ_FILE_MAX bytes. */
 #define READ_FILE_MAX (64u << 20)
 char *read_file(const char *path, size_t *len);
+/* Opens path for reading, without blocking, if it is a regular file of
+ * at most max bytes (its size in *size unless NULL); returns the
+ * descriptor, or -1 with errno set as read_file does. */
+int open_regular(const char *path, size_t max, size_t *size);
+/* Whether path could be opened so: 0, or -1 with errno set. */
+int file_check(const char *path, size_t max);
+/* The reason for errno err after one of these, in words: strerror's,
+ * or what ENODEV and EFBIG mean here. */
+const char *file_strerror(int err);
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

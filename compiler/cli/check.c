@@ -52,7 +52,7 @@ cmd_dump(int argc, char **argv, const struct cli *c)
 	o.reader = NULL;
 	o.include_dir = c->include_dir;
 	if ((root = ast_parse_file(&o, files[0])) == NULL) {
-		diag_sys(c->dg, M_E_READ, files[0], strerror(errno));
+		diag_sys(c->dg, M_E_READ, files[0], file_strerror(errno));
 		st = EXIT_SYSTEM;
 	} else {
 		ast_dump(root, stdout);

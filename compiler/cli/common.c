@@ -139,7 +139,7 @@ cli_status(const struct cli *c, struct unit *u, const char *path)
 	case UNIT_UNREADABLE:
 		break;
 	}
-	diag_sys(c->dg, M_E_READ, path, strerror(unit_errno(u)));
+	diag_sys(c->dg, M_E_READ, path, file_strerror(unit_errno(u)));
 	return EXIT_SYSTEM;
 }
 

@@ -269,7 +269,7 @@ read_include(struct parser *p, const struct ast_value *v, char **path,
 		}
 		buf_free(&b);
 	}
-	diag(&v->span, M_E_INCLUDE, name, strerror(err));
+	diag(&v->span, M_E_INCLUDE, name, file_strerror(err));
 	free(*path);
 	return NULL;
 }

@@ -566,7 +566,7 @@ template_load(struct template *t, const struct render_ctx *ctx,
 	t->dg = own;
 	buf_printf(&t->path, "%s/templates/%s", ctx->datadir, name);
 	if ((t->text = read_file(t->path.data, &t->len)) == NULL) {
-		diag_sys(dg, M_E_TEMPLATE_READ, t->path.data, strerror(errno));
+		diag_sys(dg, M_E_TEMPLATE_READ, t->path.data, file_strerror(errno));
 		return -1;
 	}
 	return 0;

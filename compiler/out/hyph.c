@@ -21,9 +21,11 @@ hyph_open(const char *path, const char *path2, int left, int right)
 	HyphenDict *d = NULL;
 	struct hyph *h;
 
-	if (path)
+	/* A FIFO would block libhyphen's fopen, /dev/zero fill memory:
+	 * regular files of a sane size only. */
+	if (path && file_check(path, READ_FILE_MAX) == 0)
 		d = hnj_hyphen_load(path);
-	if (d == NULL && path2)
+	if (d == NULL && path2 && file_check(path2, READ_FILE_MAX) == 0)
 		d = hnj_hyphen_load(path2);
 	if (d == NULL)
 		return NULL;

@@ -115,8 +115,8 @@ load_face(struct dev *d, enum face f)
 		buf_puts(&path, file);
 	else
 		buf_printf(&path, "%s/fonts/%s", d->datadir, file);
-	if (access(path.data, R_OK) != 0) {
-		diag_sys(d->dg, M_E_FONT, path.data, strerror(errno));
+	if (file_check(path.data, READ_FILE_MAX) != 0) {
+		diag_sys(d->dg, M_E_FONT, path.data, file_strerror(errno));
 		d->failed = 1;
 	} else if ((d->name[f] = HPDF_LoadTTFontFromFile(d->pdf, path.data, HPDF_TRUE)) == NULL ||
 	    (d->def[f] = HPDF_GetFontDef(d->pdf, d->name[f])) == NULL) {

@@ -372,7 +372,7 @@ style_load(struct style *st, const char *path, struct diags *dg)
 
 	defaults(st);
 	if ((text = read_file(path, &len)) == NULL) {
-		diag_sys(dg, M_E_STYLE_READ, path, strerror(errno));
+		diag_sys(dg, M_E_STYLE_READ, path, file_strerror(errno));
 		return -1;
 	}
 	r.file = src_add(dg, path, text, len);
