@@ -175,6 +175,9 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_NOT_ALLOWED_MD DIAG_ERROR, \
 	"%s is not allowed in the text of an agreement%s"
 #define M_E_PLACEHOLDER DIAG_ERROR, "%s"
+#define M_E_EXPAND_ALL DIAG_ERROR, \
+	"the texts, once their references are filled in, are too long in " \
+	"all (the limit is %zu bytes)"
 #define M_E_CODE_BLOCK DIAG_ERROR, \
 	"this text would show as program code (a line indented 4 spaces " \
 	"more than the text around it, or a ``` fence); remove the " \

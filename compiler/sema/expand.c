@@ -221,9 +221,14 @@ int
 expand_text(struct model *m, const struct ast_value *v, struct buf *out)
 {
 	const char *s = v->s;
-	size_t k = 0;
+	size_t k = 0, start = out->len, ref, len = strlen(s);
 	int problems = 0;
+	struct span sp;
 
+	/* Past the limit of all texts together, which was reported, no
+	 * text is expanded again. */
+	if (m->expanded > EXPAND_ALL_MAX)
+		return 1;
 	while (s[k]) {
 		if (s[k] == '{' && s[k + 1] == '{') {
 			buf_putc(out, '{');
@@ -232,13 +237,30 @@ expand_text(struct model *m, const struct ast_value *v, struct buf *out)
 			buf_putc(out, '}');
 			k += 2;
 		} else if (s[k] == '{') {
+			ref = k;
 			k += one_ref(m, v, k, out, &problems);
+			/* References to long lists, many times over: a few
+			 * bytes of source must not become gigabytes. */
+			if (out->len - start > EXPAND_TEXT_MAX) {
+				sp = at(v, ref, k - ref);
+				diag(&sp, M_E_TOO_LONG, "this text, once its "
+				    "references are filled in,",
+				    (size_t)EXPAND_TEXT_MAX);
+				problems++;
+				break;
+			}
 		} else {
 			size_t run = strcspn(s + k + 1, "{}") + 1;
 
 			buf_add(out, s + k, run);
 			k += run;
 		}
+	}
+	if (out->len - start > len)
+		m->expanded += out->len - start - len;
+	if (m->expanded > EXPAND_ALL_MAX) {
+		diag(&v->span, M_E_EXPAND_ALL, (size_t)EXPAND_ALL_MAX);
+		problems++;
 	}
 	if (out->data == NULL)
 		buf_puts(out, "");

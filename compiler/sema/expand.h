@@ -15,5 +15,9 @@
  * of problems found; out is then not to be used.
  */
 int expand_text(struct model *m, const struct ast_value *v, struct buf *out);
+/* A text stops expanding past EXPAND_TEXT_MAX bytes, with an error; the
+ * references of all texts together may add EXPAND_ALL_MAX bytes. */
+#define EXPAND_TEXT_MAX (1u << 20)
+#define EXPAND_ALL_MAX (16u << 20)
 
 #endif

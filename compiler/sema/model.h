@@ -301,6 +301,7 @@ struct model {
 	size_t ntexts;
 	struct content **contents;	/* every content, to free */
 	size_t ncontents;
+	size_t expanded;	/* bytes the references of all texts add */
 };
 
 /* A new, empty model with the built-in names; model_free() frees it. */
