@@ -157,10 +157,47 @@ test_lexer(void)
 	    parse_msgs("x \"abc"),
 	    "t.afs:1:3: error: the text in quotes is not closed on this line; "
 	    "add a closing '\"'\n x \"abc\n   ^^^^\n");
-	CHECK_STR("lex: one message for many carriage returns",
-	    parse_msgs("a\r\nb\r\n"),
-	    "t.afs:1:2: error: carriage return (Windows line end); save the "
-	    "file with Unix (LF) line ends\n a?\n  ^\n");
+	CHECK_STR("lex: CR LF line ends and a byte order mark are clean",
+	    parse_msgs("\xef\xbb\xbf" "a {\r\n  t \"\"\"\r\n    x\r\n    \"\"\"\r\n}\r"), "");
+	d = dump_of("\xef\xbb\xbf" "a \"b\" # c\r\nt \"\"\"\r\n  x\r\n\r\n  y\r\n  \"\"\"\r\n");
+	CHECK_STR("lex: CR LF reads as LF", d,
+	    "file t.afs\n  a 1:1 \"b\" # c\n  t 2:1 \"\"\"x\\n\\ny\\n\"\"\"\n");
+	free(d);
+	CHECK_STR("lex: one message for many lone carriage returns",
+	    parse_msgs("a\rb\rc\r\n"),
+	    "t.afs:1:2: error: carriage return without a line feed after it; "
+	    "end lines with LF or CR LF\n a?b?c\n  ^\n");
+	CHECK_STR("lex: a curly quote is named, the text read",
+	    parse_msgs("x \xe2\x80\x9c" "a b\xe2\x80\x9d y\n"),
+	    "t.afs:1:3: error: unexpected character U+201C LEFT DOUBLE "
+	    "QUOTATION MARK; texts are written between straight quotes: "
+	    "\"...\"\n x \xe2\x80\x9c" "a b\xe2\x80\x9d y\n   ^\n");
+	d = dump_of("x \xe2\x80\x9e" "a \xe2\x80\x99s\xe2\x80\x9d \xe2\x80\x98" "b\xe2\x80\x99 \xe2\x80\x9c" "c\"\n");
+	CHECK_STR("lex: curly quotes close by their kind", d,
+	    "file t.afs\n  x 1:1 \"a \xe2\x80\x99s\" \"b\" \"c\"\n");
+	free(d);
+	d = dump_of("x \"a \xe2\x80\x9c" "b\xe2\x80\x9d\" \"c\xe2\x80\x9d\n");
+	CHECK_STR("lex: curly quotes in straight ones are text; one closes an "
+	    "open text", d, "file t.afs\n  x 1:1 \"a \xe2\x80\x9c" "b\xe2\x80\x9d\" \"c\"\n");
+	free(d);
+	d = dump_of("x\xc2\xa0y\xe2\x80\x83z 20\xe2\x80\x93" "26 a\xe2\x80\x8b" "b\n");
+	CHECK_STR("lex: look-alike spaces and dashes are read as what they "
+	    "look like, invisible ones as nothing", d,
+	    "file t.afs\n  x 1:1 y z 20-26 ab\n");
+	free(d);
+	CHECK_STR("lex: look-alike spaces, once a file",
+	    parse_msgs("x\xc2\xa0y\xc2\xa0z\n"),
+	    "t.afs:1:2: error: unexpected character U+00A0 NO-BREAK SPACE; "
+	    "write a plain space (here and wherever else the file has one)\n"
+	    " x\xc2\xa0y\xc2\xa0z\n  ^\n");
+	d = dump_of("x \xc3\xa9\xe2\x82\xac \"\xc2\xa0\"\n");
+	CHECK_STR("lex: other characters stay in words; spaces in quotes are "
+	    "text", d, "file t.afs\n  x 1:1 \xc3\xa9\xe2\x82\xac \"\xc2\xa0\"\n");
+	free(d);
+	CHECK_STR("lex: a text block left open before another, once",
+	    parse_msgs("a {\n  t \"\"\"\n    x\n  b {\n    t \"\"\"\n      y\n      \"\"\"\n  }\n}\n"),
+	    "t.afs:2:5: error: text block is not closed; end it with a line "
+	    "holding only '\"\"\"'\n   t \"\"\"\n     ^^^\n");
 	d = dump_of("a {\n  t \"\"\"\n    x\n  c\n}\nb\n");
 	CHECK_STR("lex: an unclosed text block ends at the next statement", d,
 	    "file t.afs\n  a 1:1 {\n    t 2:3 \"\"\"    x\"\"\"\n    c 4:3\n"

@@ -103,10 +103,11 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"this byte is not valid UTF-8; save the file as UTF-8"
 #define M_E_NUL DIAG_ERROR, "the file contains a NUL byte"
 #define M_E_CR DIAG_ERROR, \
-	"carriage return (Windows line end); save the file with " \
-	"Unix (LF) line ends"
+	"carriage return without a line feed after it; end lines with " \
+	"LF or CR LF"
 #define M_E_TAB DIAG_ERROR, "tab character; use spaces instead"
 #define M_E_CHAR DIAG_ERROR, "unexpected character '%s'"
+#define M_E_LOOKALIKE DIAG_ERROR, "unexpected character U+%04X %s; %s"
 #define M_E_STRING_EOL DIAG_ERROR, \
 	"the text in quotes is not closed on this line; add a closing '\"'"
 #define M_E_TEXT_EOF DIAG_ERROR, \

@@ -36,11 +36,24 @@ struct lexer {
 	/* The last search for a closing '"""' line: none of the lines
 	 * from scan_from up to scan_close (the end: none at all) is one. */
 	const char *scan_from, *scan_close;
+	/* Of the lines from sw_from up to the closing line sw_close, the
+	 * last that opens a text block and the last indented less than
+	 * sw_close (NULL: none); see swallows_block(). */
+	const char *sw_from, *sw_close, *sw_opener, *sw_shallow;
+	int seen_space, seen_invisible;	/* look-alikes reported once */
 };
 
 /* The longest word, string or text block accepted, in bytes. */
 #define LEX_MAX_TOKEN (256u * 1024u)
 
+/*
+ * Cleans the bytes of a file read, in place, before it is registered:
+ * a UTF-8 byte order mark at its start goes and every CR LF becomes LF,
+ * so that a file saved on Windows reads, reports and compiles as the
+ * same file with Unix line ends. Returns the new length (text stays
+ * NUL-terminated).
+ */
+size_t lex_clean(char *text, size_t len);
 void lex_init(struct lexer *lx, const struct srcfile *f);
 /* Reads the next token into *t, reporting malformed input as it goes;
  * the lexer always makes progress and ends with T_EOF. */

@@ -43,6 +43,13 @@ struct parser {
 static struct ast_node *parse_source(struct parse_ctx *ctx,
     const struct srcfile *f, int incdepth);
 
+/* Registers a file read, cleaned of a byte order mark and CR LF. */
+static const struct srcfile *
+add_source(struct diags *dg, const char *name, char *text, size_t len)
+{
+	return src_add(dg, name, text, lex_clean(text, len));
+}
+
 static void
 advance(struct parser *p)
 {
@@ -312,7 +319,7 @@ do_include(struct parser *p, struct ast_node *n)
 	    sizeof(*ctx->included));
 	ctx->included[ctx->nincluded].path = xstrdup(path);
 	ctx->included[ctx->nincluded++].at = n->vals[0].span;
-	f = src_add(ctx->o->dg, path, text, len);
+	f = add_source(ctx->o->dg, path, text, len);
 	text = NULL;
 	n->include = parse_source(ctx, f, p->incdepth + 1);
 done:
@@ -471,7 +478,7 @@ ast_parse_buffer(const struct ast_options *o, const char *name,
 
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	return parse_top(o, src_add(o->dg, name, copy, len));
+	return parse_top(o, add_source(o->dg, name, copy, len));
 }
 
 struct ast_node *
@@ -486,5 +493,5 @@ ast_parse_file(const struct ast_options *o, const char *path)
 		text = read_file(path, &len);
 	if (text == NULL)
 		return NULL;
-	return parse_top(o, src_add(o->dg, path, text, len));
+	return parse_top(o, add_source(o->dg, path, text, len));
 }
