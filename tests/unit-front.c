@@ -7,6 +7,7 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "front/ast.h"
+#include "lower/lower.h"
 #include "out/backend.h"
 #include "sema/check.h"
 #include "sema/model.h"

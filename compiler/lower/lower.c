@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sema/check.h"
+#include "lower/lower.h"
 #include "sema/model.h"
 #include "sema/nl.h"
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "lower/lower.h"
 #include "sema/check.h"
 #include "unit/unit.h"
 

@@ -1,0 +1,14 @@
+/* lower.h - from a checked model to the document tree.
+ * Included by the compile unit, lower.c and the tests. */
+#ifndef AFC_LOWER_H
+#define AFC_LOWER_H
+
+#include "lower/doc.h"
+
+struct model;
+
+/* Builds the document tree of a checked model into d. The model must
+ * outlive nothing: d owns all it points to. */
+void lower(const struct model *m, const char *source_name, struct doc *d);
+
+#endif
