@@ -22,9 +22,9 @@ CFLAGS   ?= -O2 -g
 WARNINGS  = -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2
 WERROR   ?=
-PKGS      = libcmark yaml-0.1 harfbuzz
+PKGS      = libcmark yaml-0.1 harfbuzz harfbuzz-subset
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lharfbuzz)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lharfbuzz-subset -lharfbuzz)
 AFC_CPPFLAGS = -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen $(PKG_CFLAGS)
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lm
 

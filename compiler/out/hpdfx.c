@@ -36,15 +36,6 @@ hpdfx_page_write(HPDF_Page pg, const char *s, size_t n)
 	    (HPDF_UINT)n) == HPDF_OK ? 0 : -1;
 }
 
-void
-hpdfx_use_glyph(HPDF_FontDef def, unsigned gid)
-{
-	HPDF_TTFontDefAttr attr = def ? (HPDF_TTFontDefAttr)def->attr : NULL;
-
-	if (attr && attr->glyph_tbl.flgs && gid < attr->num_glyphs)
-		attr->glyph_tbl.flgs[gid] = 1;
-}
-
 static int
 is_used(const unsigned char *used, unsigned c)
 {
@@ -125,21 +116,27 @@ rewrite(HPDF_Dict s, const struct buf *b)
 	    (HPDF_UINT)b->len) == HPDF_OK ? 0 : -1;
 }
 
+/* The glyph of code c. */
+static unsigned
+code_gid(HPDF_FontDef def, const struct hpdfx_font *o, unsigned c)
+{
+	const struct hpdfx_alias *a = find_alias(c, o->alias, o->nalias);
+
+	return a ? a->gid : HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+}
+
 /* The width array of the used codes: "c [w w ...]" for each run of
  * consecutive used codes. */
 static HPDF_Array
-widths(HPDF_MMgr mmgr, HPDF_FontDef def, const unsigned char *used,
-    const struct hpdfx_alias *alias, size_t nalias,
-    const struct hpdfx_widths *adv)
+widths(HPDF_MMgr mmgr, HPDF_FontDef def, const struct hpdfx_font *o)
 {
 	HPDF_Array w = HPDF_Array_New(mmgr), run = NULL;
-	const struct hpdfx_alias *a;
 	unsigned c, gid;
 	int bad = w == NULL;
 	double x;
 
 	for (c = 0; c < HPDFX_CODES && !bad; c++) {
-		if (!is_used(used, c)) {
+		if (!is_used(o->used, c)) {
 			run = NULL;
 			continue;
 		}
@@ -151,9 +148,8 @@ widths(HPDF_MMgr mmgr, HPDF_FontDef def, const unsigned char *used,
 		}
 		if (bad)
 			break;
-		a = find_alias(c, alias, nalias);
-		gid = a ? a->gid : HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
-		x = adv ? adv->advance(adv->ctx, gid) :
+		gid = code_gid(def, o, c);
+		x = o->advance ? o->advance(o->ctx, gid) :
 		    HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)gid);
 		x = floor(x * 100 + 0.5) / 100;
 		if (x == floor(x))
@@ -164,42 +160,115 @@ widths(HPDF_MMgr mmgr, HPDF_FontDef def, const unsigned char *used,
 	return bad ? NULL : w;
 }
 
+/* A stream of b's bytes, compressed, added to the document. */
+static HPDF_Dict
+new_stream(HPDF_Font f, HPDF_Xref xref, const char *data, size_t len)
+{
+	HPDF_Dict s = HPDF_DictStream_New(f->mmgr, xref);
+
+	if (s == NULL || HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)data,
+	    (HPDF_UINT)len) != HPDF_OK)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return s;
+}
+
+/* The font descriptor of f with the subset font and the CIDSet, made
+ * before libharu would make its own (which embeds every table of the
+ * font, hinting included, and no CIDSet). */
+static int
+descriptor(HPDF_Font f, HPDF_FontAttr attr, const struct buf *font,
+    const struct buf *cidset)
+{
+	HPDF_FontDef def = attr->fontdef;
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_Dict d = HPDF_Dict_New(f->mmgr);
+	HPDF_Dict data = new_stream(f, attr->xref, font->data, font->len);
+	HPDF_Dict set = new_stream(f, attr->xref, cidset->data, cidset->len);
+	HPDF_STATUS r = 0;
+
+	if (d == NULL || data == NULL || set == NULL ||
+	    HPDF_Xref_Add(attr->xref, d) != HPDF_OK)
+		return -1;
+	r += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)font->len);
+	r += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+	r += HPDF_Dict_AddName(d, "FontName", da->base_font);
+	r += HPDF_Dict_AddNumber(d, "Flags", def->flags);
+	r += HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(f->mmgr, def->font_bbox));
+	r += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
+	r += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
+	r += HPDF_Dict_AddNumber(d, "Descent", def->descent);
+	r += HPDF_Dict_AddNumber(d, "CapHeight", def->cap_height ? def->cap_height : def->ascent);
+	r += HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
+	r += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+	r += HPDF_Dict_Add(d, "FontFile2", data);
+	r += HPDF_Dict_Add(d, "CIDSet", set);
+	if (r != HPDF_OK)
+		return -1;
+	def->descriptor = d;
+	return 0;
+}
+
 int
-hpdfx_font_finish(HPDF_Font f, const unsigned char *used,
-    const struct hpdfx_alias *alias, size_t nalias,
-    const struct hpdfx_widths *adv)
+hpdfx_font_finish(HPDF_Font f, const struct hpdfx_font *o)
 {
 	HPDF_FontAttr attr = f ? (HPDF_FontAttr)f->attr : NULL;
-	struct buf b = {0};
+	struct buf b = {0}, font = {0}, set = {0};
+	unsigned *gids = NULL, *newgid = NULL, c, max = 0;
+	size_t n = 0, k;
 	HPDF_Array w;
-	unsigned c, max = 0;
-	int rc = 0;
+	int rc = 0, subset = 0;
 
 	if (attr == NULL || attr->cmap_stream == NULL || attr->descendant_font == NULL)
 		return -1;
-	tounicode(&b, used, alias, nalias);
+	tounicode(&b, o->used, o->alias, o->nalias);
 	HPDF_Dict_RemoveElement(attr->cmap_stream, "CMapName");
 	HPDF_Dict_RemoveElement(attr->cmap_stream, "CIDSystemInfo");
 	HPDF_Dict_RemoveElement(attr->cmap_stream, "Type");
 	rc |= rewrite(attr->cmap_stream, &b);
-	if ((w = widths(f->mmgr, attr->fontdef, used, alias, nalias, adv)) == NULL ||
+	if ((w = widths(f->mmgr, attr->fontdef, o)) == NULL ||
 	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
 		rc = -1;
-	/* CIDToGIDMap: glyph ids up to the last used code, 0 for the rest. */
 	for (c = 0; c < HPDFX_CODES; c++)
-		if (is_used(used, c))
+		if (is_used(o->used, c)) {
 			max = c;
+			n++;
+		}
+	/* The glyphs drawn, subset: their new ids go in the glyph map. */
+	gids = xcalloc(n + 1, sizeof(*gids));
+	newgid = xcalloc(n + 1, sizeof(*newgid));
+	for (c = 0, k = 0; c <= max && k < n; c++)
+		if (is_used(o->used, c))
+			gids[k++] = code_gid(attr->fontdef, o, c);
+	if (o->subset && attr->fontdef->descriptor == NULL &&
+	    o->subset(o->ctx, gids, n, &font, newgid) == 0)
+		subset = 1;
+	/* CIDToGIDMap: glyph ids up to the last used code, 0 for the rest;
+	 * CIDSet: a bit for each code drawn, the first the highest. */
 	b.len = 0;
-	for (c = 0; c <= max; c++) {
-		const struct hpdfx_alias *a = find_alias(c, alias, nalias);
-		unsigned g = !is_used(used, c) ? 0 : a ? a->gid :
-		    HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)c);
+	buf_grow(&set, max / 8 + 1);
+	memset(set.data, 0, max / 8 + 1);
+	set.len = max / 8 + 1;
+	for (c = 0, k = 0; c <= max; c++) {
+		unsigned g = 0;
 
+		if (is_used(o->used, c)) {
+			g = subset ? newgid[k] : gids[k];
+			k++;
+			set.data[c / 8] |= (char)(0x80 >> (c % 8));
+		}
 		buf_putc(&b, (char)(g >> 8));
 		buf_putc(&b, (char)(g & 0xff));
 	}
+	set.data[0] |= (char)0x80;	/* CID 0, .notdef */
 	if (attr->map_stream)
 		rc |= rewrite(attr->map_stream, &b);
+	if (subset && descriptor(f, attr, &font, &set) != 0)
+		rc = -1;
+	free(gids);
+	free(newgid);
+	buf_free(&font);
+	buf_free(&set);
 	buf_free(&b);
 	return rc;
 }

@@ -13,30 +13,33 @@
 /* Appends the operators s[0..n) to the content stream of page pg. */
 int hpdfx_page_write(HPDF_Page pg, const char *s, size_t n);
 
-/* Rewrites the ToUnicode CMap, the width array (W) and the CIDToGIDMap
- * of the UTF-8 font f to cover only the codes whose bit is set in used
- * (HPDFX_CODES bits). A code is a code point, drawn with the glyph the
- * font maps it to, except the codes in alias[0..nalias), each drawn
- * with glyph gid and standing for the text alias[i].text. The widths
- * are w's, to a hundredth (the advances text is shaped with), or
- * libharu's when w is NULL. */
+/* A code of a font drawn with glyph gid, standing for text. */
 struct hpdfx_alias {
 	unsigned code;
 	unsigned gid;
 	const char *text;	/* UTF-8 */
 };
-/* Makes libharu embed the outline of glyph gid of font definition def,
- * which it would leave out of its subset when no character maps to it
- * (a ligature). */
-void hpdfx_use_glyph(HPDF_FontDef def, unsigned gid);
 
-struct hpdfx_widths {
-	/* The advance of glyph gid in thousandths of an em. */
+/* What the font tables are made of. A code is a code point, drawn with
+ * the glyph the font maps it to, except the codes in alias[]. */
+struct hpdfx_font {
+	const unsigned char *used;	/* the codes drawn, HPDFX_CODES bits */
+	const struct hpdfx_alias *alias;
+	size_t nalias;
+	/* The advance of glyph gid in thousandths of an em; NULL: libharu's
+	 * widths. */
 	double (*advance)(void *ctx, unsigned gid);
+	/* A subset font of glyphs gids[0..n) into font, with the new id
+	 * of each in newgid; returns 0 or -1. NULL: libharu embeds its own. */
+	int (*subset)(void *ctx, const unsigned *gids, size_t n,
+	    struct buf *font, unsigned *newgid);
 	void *ctx;
 };
-int hpdfx_font_finish(HPDF_Font f, const unsigned char *used,
-    const struct hpdfx_alias *alias, size_t nalias,
-    const struct hpdfx_widths *w);
+
+/* Rewrites the ToUnicode CMap, the width array (W) and the CIDToGIDMap
+ * of the UTF-8 font f to cover only the codes drawn, with widths to a
+ * hundredth, and embeds the subset font with a CIDSet (PDF/A). Call it
+ * once, before saving. */
+int hpdfx_font_finish(HPDF_Font f, const struct hpdfx_font *o);
 
 #endif

@@ -280,9 +280,9 @@ static unsigned
 glyph_code(struct dev *d, enum face f, const struct shaped *g, const char *s)
 {
 	const char *p = s + g->off;
-	unsigned cp = g->len > 0 ? utf8_decode(&p) : 0, glyphs[64];
+	unsigned cp = g->len > 0 ? utf8_decode(&p) : 0;
 	struct buf t = {0};
-	size_t i, nglyphs;
+	size_t i;
 
 	if (g->len > 0 && p == s + g->off + g->len && cp <= 0xffff && cp != 0 &&
 	    HPDF_TTFontDef_GetGlyphid(d->def[f], (HPDF_UINT16)cp) == g->gid)
@@ -303,9 +303,6 @@ glyph_code(struct dev *d, enum face f, const struct shaped *g, const char *s)
 		buf_free(&t);
 		return 0;
 	}
-	nglyphs = shaper_closure(d->shaper[f], g->gid, glyphs, NELEM(glyphs));
-	for (i = 0; i < nglyphs; i++)
-		hpdfx_use_glyph(d->def[f], glyphs[i]);
 	d->alias[f] = xrealloc(d->alias[f], (d->nalias[f] + 1) * sizeof(*d->alias[f]));
 	d->alias[f][d->nalias[f]++] = (struct hpdfx_alias){d->next_alias[f], g->gid,
 	    buf_take(&t)};
@@ -316,6 +313,13 @@ static double
 shaped_advance(void *ctx, unsigned gid)
 {
 	return shaper_advance(ctx, gid);
+}
+
+static int
+subset_font(void *ctx, const unsigned *gids, size_t n, struct buf *font,
+    unsigned *newgid)
+{
+	return shaper_subset(ctx, gids, n, font, newgid);
 }
 
 /* Appends to b the TJ array of s[0..n) shaped in face f: each glyph's
@@ -702,9 +706,10 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 		set_lang(d, doc->meta.lang);
 	}
 	for (f = 0; f < FACE__COUNT && !d->failed; f++)
-		if (d->font[f] && hpdfx_font_finish(d->font[f], d->used[f],
-		    d->alias[f], d->nalias[f], d->shaper[f] ? &(struct hpdfx_widths){
-		    shaped_advance, d->shaper[f]} : NULL) != 0)
+		if (d->font[f] && hpdfx_font_finish(d->font[f], &(struct hpdfx_font){
+		    d->used[f], d->alias[f], d->nalias[f],
+		    d->shaper[f] ? shaped_advance : NULL,
+		    d->shaper[f] ? subset_font : NULL, d->shaper[f]}) != 0)
 			d->failed = 1;
 	if (check(d) == 0)
 		save(d, out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <hb.h>
+#include <hb-subset.h>
 
 #include "base/util.h"
 #include "out/shape.h"
@@ -60,80 +61,6 @@ shaper_advance(struct shaper *sh, unsigned gid)
 	return hb_font_get_glyph_h_advance(sh->font, gid) * sh->scale;
 }
 
-static unsigned
-be16(const unsigned char *p)
-{
-	return (unsigned)p[0] << 8 | p[1];
-}
-
-static unsigned long
-be32(const unsigned char *p)
-{
-	return (unsigned long)be16(p) << 16 | be16(p + 2);
-}
-
-/* The glyph data of gid in glyf[0..n), from the loca table. */
-static const unsigned char *
-glyph_data(hb_blob_t *glyf, hb_blob_t *loca, int longloc, unsigned gid,
-    unsigned *len)
-{
-	unsigned gn, ln;
-	const unsigned char *g = (const unsigned char *)hb_blob_get_data(glyf, &gn);
-	const unsigned char *l = (const unsigned char *)hb_blob_get_data(loca, &ln);
-	unsigned long a, b;
-
-	if (longloc && (gid + 2) * 4UL <= ln) {
-		a = be32(l + gid * 4);
-		b = be32(l + gid * 4 + 4);
-	} else if (!longloc && (gid + 2) * 2UL <= ln) {
-		a = be16(l + gid * 2) * 2UL;
-		b = be16(l + gid * 2 + 2) * 2UL;
-	} else {
-		return NULL;
-	}
-	if (a >= b || b > gn || b - a < 10)
-		return NULL;
-	*len = (unsigned)(b - a);
-	return g + a;
-}
-
-size_t
-shaper_closure(struct shaper *sh, unsigned gid, unsigned *out, size_t max)
-{
-	hb_blob_t *glyf = hb_face_reference_table(sh->face, HB_TAG('g', 'l', 'y', 'f'));
-	hb_blob_t *loca = hb_face_reference_table(sh->face, HB_TAG('l', 'o', 'c', 'a'));
-	hb_blob_t *head = hb_face_reference_table(sh->face, HB_TAG('h', 'e', 'a', 'd'));
-	unsigned hn, len, flags, i;
-	const unsigned char *h = (const unsigned char *)hb_blob_get_data(head, &hn), *g, *p;
-	int longloc = hn >= 54 && be16(h + 50) != 0;
-	size_t n = 0, k;
-
-	if (max > 0)
-		out[n++] = gid;
-	/* Each glyph found is looked into once, in the order found. */
-	for (k = 0; k < n; k++) {
-		if ((g = glyph_data(glyf, loca, longloc, out[k], &len)) == NULL ||
-		    (be16(g) & 0x8000) == 0)
-			continue;	/* empty, or a simple glyph */
-		for (p = g + 10; p + 4 <= g + len; ) {
-			flags = be16(p);
-			gid = be16(p + 2);
-			for (i = 0; i < n && out[i] != gid; i++)
-				;
-			if (i == n && n < max)
-				out[n++] = gid;
-			p += 4 + (flags & 1 ? 4 : 2) + (flags & 8 ? 2 : flags & 0x40 ?
-			    4 : flags & 0x80 ? 8 : 0);
-			if (!(flags & 0x20))
-				break;
-		}
-	}
-	hb_blob_destroy(glyf);
-	hb_blob_destroy(loca);
-	hb_blob_destroy(head);
-	return n;
-}
-
 size_t
 shaper_run(struct shaper *sh, const char *s, size_t n, struct shaped **g,
     size_t *cap)
@@ -172,4 +99,55 @@ shaper_run(struct shaper *sh, const char *s, size_t n, struct shaped **g,
 		(*g)[i].len = end > info[i].cluster ? end - info[i].cluster : 0;
 	}
 	return count;
+}
+
+int
+shaper_subset(struct shaper *sh, const unsigned *gids, size_t n,
+    struct buf *font, unsigned *newgid)
+{
+	static const hb_tag_t drop[] = {
+		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
+		HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'),
+		HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
+		HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'),
+		HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'),
+		HB_TAG('g', 'a', 's', 'p'), HB_TAG('m', 'e', 't', 'a'),
+	};
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_subset_plan_t *plan = NULL;
+	hb_face_t *sub = NULL;
+	hb_blob_t *blob = NULL;
+	const hb_map_t *map;
+	const char *data;
+	unsigned len;
+	size_t i;
+	int rc = -1;
+
+	if (in == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		hb_set_add(hb_subset_input_glyph_set(in), gids[i]);
+	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
+		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+	    HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+	if ((plan = hb_subset_plan_create_or_fail(sh->face, in)) == NULL ||
+	    (sub = hb_subset_plan_execute_or_fail(plan)) == NULL)
+		goto out;
+	map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	for (i = 0; i < n; i++)
+		if ((newgid[i] = hb_map_get(map, gids[i])) == HB_MAP_VALUE_INVALID)
+			goto out;
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &len);
+	if (len == 0)
+		goto out;
+	buf_add(font, data, len);
+	rc = 0;
+out:
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	hb_subset_plan_destroy(plan);
+	hb_subset_input_destroy(in);
+	return rc;
 }

@@ -22,10 +22,13 @@ void shaper_close(struct shaper *sh);
 /* The advance of glyph gid without kerning, in thousandths of an em. */
 double shaper_advance(struct shaper *sh, unsigned gid);
 
-/* Writes gid and the glyphs its outline is made of (a composite
- * glyph's components, theirs, ...) into out, at most max of them, and
- * returns their number. */
-size_t shaper_closure(struct shaper *sh, unsigned gid, unsigned *out, size_t max);
+/* Writes into font a TrueType font of the glyphs gids[0..n) of sh's
+ * (with their components and the .notdef glyph), without hinting or
+ * layout tables, and into newgid[i] the glyph id gids[i] has in it.
+ * Returns 0, or -1 when HarfBuzz cannot make it. */
+struct buf;
+int shaper_subset(struct shaper *sh, const unsigned *gids, size_t n,
+    struct buf *font, unsigned *newgid);
 
 /* Shapes the UTF-8 text s[0..n) left to right into *g (grown as
  * needed, *cap elements) and returns the number of glyphs. */

@@ -7,7 +7,7 @@ mkdir -p build/bench
 make -s afc
 cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/front \
     tests/bench.d/front.c $(ls build/obj/*/*.o | grep -v "/cli/") \
-    $(pkg-config --libs libcmark yaml-0.1 harfbuzz) -lhpdf -lhyphen -lm
+    $(pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset) -lhpdf -lhyphen -lm
 python3 tests/bench.d/synth.py 1048576 > build/bench/synthetic.afs
 
 echo "== front end: parse + check + lower + Markdown, in process"

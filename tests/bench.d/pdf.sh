@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 mkdir -p build/bench
 make -s afc
 OBJS=$(ls build/obj/*/*.o | grep -v "/cli/")
-LIBS="$(pkg-config --libs libcmark yaml-0.1 harfbuzz) -lhpdf -lhyphen -lm"
+LIBS="$(pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset) -lhpdf -lhyphen -lm"
 cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/pdfbatch \
     tests/bench.d/pdfbatch.c $OBJS $LIBS
 cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/floor \
