@@ -1,0 +1,2 @@
+" afsprakenkader sources (.afs), compiled by afc.
+autocmd BufRead,BufNewFile *.afs setfiletype afs
