@@ -671,16 +671,61 @@ find_slot(const struct slot *slots, size_t nslots, const char *name,
 	return NULL;
 }
 
+/*
+ * Whether the markup of the template line [p, eol) stands alone: every
+ * element it opens it closes, and every end tag closes an element of
+ * the line. Only such a line may be left out (a <meta> without its
+ * value); "{{toc}}</nav>" closes what another line opened and stays.
+ */
+static int
+line_balanced(const char *p, const char *eol)
+{
+	static const char *const voids[] = {"area", "base", "br", "col",
+	    "embed", "hr", "img", "input", "link", "meta", "source",
+	    "track", "wbr"};
+	char open[16][16], name[16];
+	size_t depth = 0, n, i;
+	int end, isvoid;
+
+	for (; p < eol; p++) {
+		if (*p != '<')
+			continue;
+		end = p + 1 < eol && p[1] == '/';
+		for (n = 0, p += 1 + end; p < eol && n + 1 < sizeof(name) &&
+		    ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9')); p++)
+			name[n++] = (char)(*p | 0x20);
+		name[n] = '\0';
+		if (n == 0)		/* <!DOCTYPE>, a comment, a lone '<' */
+			continue;
+		while (p < eol && *p != '>')
+			p++;
+		for (isvoid = 0, i = 0; i < NELEM(voids); i++)
+			isvoid |= strcmp(name, voids[i]) == 0;
+		if (end) {
+			if (depth == 0 || strcmp(open[depth - 1], name) != 0)
+				return 0;
+			depth--;
+		} else if (!isvoid && p[-1] != '/') {
+			if (depth == NELEM(open))
+				return 0;
+			memcpy(open[depth++], name, n + 1);
+		}
+	}
+	return depth == 0;
+}
+
 /* Copies the line [p, eol) of t to out with its placeholders filled in,
- * or leaves it out when it has placeholders and all are empty. Returns
- * -1 after reporting a placeholder that no slot has. */
+ * or leaves it out when it has placeholders, all of them empty, and
+ * markup that stands alone. Returns -1 after reporting a placeholder
+ * that no slot has. */
 static int
 fill_line(struct buf *out, const struct template *t, const char *p,
     const char *eol, const struct slot *slots, size_t nslots)
 {
 	size_t mark = out->len, namelen, len, used = 0, empty = 0;
 	const struct slot *s;
-	const char *name;
+	const char *name, *bol = p;
 	char *copy;
 
 	while (p < eol) {
@@ -703,7 +748,8 @@ fill_line(struct buf *out, const struct template *t, const char *p,
 			esc_html(out, s->value, strlen(s->value));
 		p += len;
 	}
-	if (used > 0 && empty == used && out->data) {
+	if (used > 0 && empty == used && out->data &&
+	    line_balanced(bol, eol)) {
 		out->len = mark;
 		out->data[mark] = '\0';
 	}
@@ -711,7 +757,8 @@ fill_line(struct buf *out, const struct template *t, const char *p,
 }
 
 /* Copies t to out with each placeholder replaced by its slot's value;
- * a line whose placeholders are all empty is left out. Returns -1
+ * a line whose placeholders are all empty is left out when its markup
+ * stands alone (line_balanced). Returns -1
  * after reporting a placeholder that no slot has. */
 static int
 fill(struct buf *out, const struct template *t, const struct slot *slots,
