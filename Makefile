@@ -131,7 +131,12 @@ fuzz: deps-check build/fuzz/afc-fuzz
 	    -timeout=10 -artifact_prefix=build/fuzz/ -dict=tests/fuzz.dict \
 	    build/fuzz/corpus samples tests/bad tests/good
 
-bench: deps-check afc
+# The compiler without its command line, for the benchmark programs.
+build/libafc.a: $(LIBOBJS)
+	@rm -f $@
+	ar rcs $@ $(LIBOBJS)
+
+bench: deps-check afc build/libafc.a
 	@for b in tests/bench.d/*.sh; do sh "$$b" || exit 1; done
 
 # Regenerates the golden files from the current build: read the diff.

@@ -206,6 +206,7 @@ lang_find(const char *name, enum lang_ctx ctx)
 
 	for (i = 0; i < K__COUNT; i++)
 		if ((lang_keywords[i].where & CTX_BIT(ctx)) &&
+		    lang_keywords[i].name[0] == name[0] &&
 		    strcmp(lang_keywords[i].name, name) == 0)
 			return &lang_keywords[i];
 	return NULL;
@@ -218,6 +219,7 @@ lang_known(const char *name, unsigned ctx_mask)
 
 	for (i = 0; i < K__COUNT; i++)
 		if ((lang_keywords[i].where & ctx_mask) &&
+		    lang_keywords[i].name[0] == name[0] &&
 		    strcmp(lang_keywords[i].name, name) == 0)
 			return 1;
 	return 0;

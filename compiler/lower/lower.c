@@ -78,49 +78,17 @@ block(enum doc_kind k, cmark_node *parent)
 	return n;
 }
 
-/* A deep copy of n and what it holds. */
-static cmark_node *
-copy(cmark_node *n)
-{
-	cmark_node *c = cmark_node_new(cmark_node_get_type(n)), *k;
-	const char *lit = cmark_node_get_literal(n);
-
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_HEADING:
-		cmark_node_set_heading_level(c, cmark_node_get_heading_level(n));
-		break;
-	case CMARK_NODE_LIST:
-		cmark_node_set_list_type(c, cmark_node_get_list_type(n));
-		cmark_node_set_list_delim(c, cmark_node_get_list_delim(n));
-		cmark_node_set_list_start(c, cmark_node_get_list_start(n));
-		cmark_node_set_list_tight(c, cmark_node_get_list_tight(n));
-		break;
-	case CMARK_NODE_LINK:
-	case CMARK_NODE_IMAGE:
-		cmark_node_set_url(c, cmark_node_get_url(n));
-		cmark_node_set_title(c, cmark_node_get_title(n));
-		break;
-	case CMARK_NODE_CODE_BLOCK:
-		cmark_node_set_fence_info(c, cmark_node_get_fence_info(n));
-		break;
-	default:
-		break;
-	}
-	if (lit)
-		cmark_node_set_literal(c, lit);
-	for (k = cmark_node_first_child(n); k; k = cmark_node_next(k))
-		cmark_node_append_child(c, copy(k));
-	return c;
-}
-
-/* The blocks of a text, parsed by the checker, into parent. */
+/* The blocks of a text, parsed by the checker, moved into parent: a
+ * model is lowered once. */
 static void
 prose(const struct prose *p, cmark_node *parent)
 {
 	cmark_node *c;
 
-	for (c = cmark_node_first_child(p->doc); c; c = cmark_node_next(c))
-		cmark_node_append_child(parent, copy(c));
+	while ((c = cmark_node_first_child(p->doc)) != NULL) {
+		cmark_node_unlink(c);
+		cmark_node_append_child(parent, c);
+	}
 }
 
 static void

@@ -7,8 +7,9 @@
 
 struct model;
 
-/* Builds the document tree of a checked model into d. The model must
- * outlive nothing: d owns all it points to. */
+/* Builds the document tree of a checked model into d. The parsed texts
+ * of the model move into d, so a model is lowered once; d owns all it
+ * points to and outlives the model. */
 void lower(const struct model *m, const char *source_name, struct doc *d);
 
 #endif

@@ -1745,6 +1745,28 @@ zone_has_section(const struct ast_node *n, const char *id)
 	return 0;
 }
 
+/* Whether the part already has section s; reports the second. A section
+ * given twice would print its heading and the form's questions twice. */
+static int
+twice(const struct zpart *zp, const struct content *s)
+{
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < zp->nitems; i++)
+		if (zp->items[i]->kind == CONTENT_SECTION &&
+		    strcmp(zp->items[i]->id, s->id) == 0)
+			break;
+	if (i == zp->nitems)
+		return 0;
+	buf_printf(&b, "section %s", s->id);
+	diag(&s->node->vals[0].span, M_E_REPEATED, b.data);
+	diag(&zp->items[i]->node->vals[0].span, M_NOTE_FREE,
+	    "the first is here");
+	buf_free(&b);
+	return 1;
+}
+
 static void
 check_zpart(struct model *m, const struct ast_node *n)
 {
@@ -1781,9 +1803,11 @@ check_zpart(struct model *m, const struct ast_node *n)
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT || (k = keyword_at(c, CTX_ZPART)) == NULL)
 			continue;
-		if (k->id == K_SECTION)
+		if (k->id == K_SECTION) {
 			ct = check_zsection(m, c, k, fp);
-		else if (k->id == K_ANSWER)
+			if (ct && twice(zp, ct))
+				ct = NULL;
+		} else if (k->id == K_ANSWER)
 			ct = check_answer(m, c, fp->questions, fp->nquestions,
 			    zp->answers, "part", id);
 		else

@@ -133,8 +133,8 @@ struct deadline {
 
 /*
  * A text of the source or of the form, with its placeholders expanded
- * and parsed as CommonMark once, by the checker. The lowering copies
- * the parsed blocks into the document.
+ * and parsed as CommonMark once, by the checker. The lowering moves
+ * the parsed blocks into the document: a model is lowered once.
  */
 struct prose {
 	const struct ast_value *src;

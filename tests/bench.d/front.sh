@@ -4,9 +4,9 @@
 set -eu
 cd "$(dirname "$0")/../.."
 mkdir -p build/bench
-make -s afc
+make -s afc build/libafc.a
 cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/front \
-    tests/bench.d/front.c $(ls build/obj/*/*.o | grep -v "/cli/") \
+    tests/bench.d/front.c build/libafc.a \
     $(pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset) -lhpdf -lhyphen -lm
 python3 tests/bench.d/synth.py 1048576 > build/bench/synthetic.afs
 

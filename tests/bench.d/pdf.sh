@@ -6,8 +6,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 mkdir -p build/bench
-make -s afc
-OBJS=$(ls build/obj/*/*.o | grep -v "/cli/")
+make -s afc build/libafc.a
+OBJS=build/libafc.a
 LIBS="$(pkg-config --libs libcmark yaml-0.1 harfbuzz harfbuzz-subset) -lhpdf -lhyphen -lm"
 cc -std=c11 -O2 -D_XOPEN_SOURCE=700 -Icompiler -Ibuild/gen -o build/bench/pdfbatch \
     tests/bench.d/pdfbatch.c $OBJS $LIBS
