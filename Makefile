@@ -3,7 +3,7 @@
 # make samples    render every sample to every format in out/
 # make check      run the test suite (installs missing Debian packages)
 # make asan       the suite under AddressSanitizer and UBSan
-# make fuzz       a libFuzzer run over parse, check and render
+# make fuzz       each libFuzzer harness for FUZZ_SECONDS (tests/fuzz/)
 # make bench      throughput, time and memory figures
 # make install    PREFIX, DESTDIR, BINDIR, DATADIR, MANDIR as usual
 # make uninstall  removes what make install wrote
@@ -86,7 +86,8 @@ samples: deps
 # The suite, then the suite again under ASan + UBSan; one total at the
 # end. Without clang the fuzzer is not built and its checks say so.
 HAVE_CLANG := $(shell command -v clang >/dev/null 2>&1 && echo yes)
-FUZZERS  := $(if $(HAVE_CLANG),build/fuzz/afc-fuzz)
+FUZZ_NAMES := md html pdf style template
+FUZZERS  := $(if $(HAVE_CLANG),$(FUZZ_NAMES:%=build/fuzz/fuzz-%))
 check: deps-check
 	@$(MAKE) --no-print-directory WERROR=-Werror afc $(UNITS) \
 	    build/asan/afc $(UNITS:build/%=build/asan/%) $(FUZZERS)
@@ -118,18 +119,28 @@ build/fuzz/%.o: compiler/%.c build/gen/flags | build/gen/config.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	@clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
-build/fuzz/afc-fuzz: tests/fuzz.c $(FUZZ_OBJS)
-	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined $(AFC_CPPFLAGS) \
-	    -o $@ $^ $(LIBS)
+# One fuzzer per input (tests/fuzz/run says which): the pipeline into
+# each backend from tests/fuzz/backend.c, the others from their files.
+FUZZ_LINK = clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined $(AFC_CPPFLAGS)
+build/fuzz/fuzz-md build/fuzz/fuzz-html build/fuzz/fuzz-pdf: build/fuzz/fuzz-%: \
+    tests/fuzz/backend.c $(FUZZ_OBJS)
+	$(FUZZ_LINK) -DFUZZ_BACKEND='"$*"' -o $@ $< $(FUZZ_OBJS) $(LIBS)
+build/fuzz/fuzz-style build/fuzz/fuzz-template: build/fuzz/fuzz-%: \
+    tests/fuzz/%.c $(FUZZ_OBJS)
+	$(FUZZ_LINK) -o $@ $< $(FUZZ_OBJS) $(LIBS)
 
 -include $(FUZZ_OBJS:.o=.d)
 
 FUZZ_SECONDS ?= 60
-fuzz: deps-check build/fuzz/afc-fuzz
-	@mkdir -p build/fuzz/corpus
-	build/fuzz/afc-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=10 -artifact_prefix=build/fuzz/ -dict=tests/fuzz.dict \
-	    build/fuzz/corpus samples tests/bad tests/good
+# Each fuzzer for FUZZ_SECONDS, its corpus kept in build/fuzz/corpus-NAME
+# and any crashing input in build/fuzz/crashes.
+fuzz: deps-check $(FUZZ_NAMES:%=build/fuzz/fuzz-%)
+	@for f in $(FUZZ_NAMES); do \
+	    echo "fuzz-$$f: $(FUZZ_SECONDS) s"; \
+	    tests/fuzz/run $$f $(FUZZ_SECONDS) build/fuzz/corpus-$$f \
+	        build/fuzz/crashes || { tail -30 build/fuzz/crashes/$$f.log; exit 1; }; \
+	    grep '^stat::number_of_executed_units' build/fuzz/crashes/$$f.log; \
+	done
 
 # The compiler without its command line, for the benchmark programs.
 build/libafc.a: $(LIBOBJS)
