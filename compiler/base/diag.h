@@ -94,6 +94,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_W_EMPTY_TEXT DIAG_WARNING, "this text is empty"
 #define M_W_INCLUDE_TWICE DIAG_WARNING, \
 	"'%s' is already included; this line has no effect"
+#define M_W_TODO DIAG_WARNING, \
+	"this text is still to be written (it says TODO)"
 #define M_W_OVERLONG DIAG_WARNING, \
 	"%s, page %zu: the word '%.*s%s' is wider than the line; " \
 	"it is broken where the line ends, without a hyphen"

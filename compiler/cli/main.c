@@ -19,6 +19,7 @@ static const char usage_text[] =
 "       afc build [--to FORMATS] [-o DIR] FILE...\n"
 "       afc render --to FORMAT FILE\n"
 "       afc dump FILE\n"
+"       afc new [--layout sections|questions] --zone NAME FILE\n"
 "       afc keywords [--markdown]\n"
 "       afc --help | --version\n"
 "\n"
@@ -32,6 +33,10 @@ static const char usage_text[] =
 "           index.html that lists them\n"
 "  render   write one format of one source to standard output\n"
 "  dump     print the syntax tree of a source, for tests and debugging\n"
+"  new      write FILE, the skeleton of a zone for the newest form:\n"
+"           every part, section and question, each text a TODO that\n"
+"           check reports as a warning until it is written; the layout\n"
+"           is sections unless --layout says questions\n"
 "  keywords print the language's keywords: name, where each may stand\n"
 "           and its values, one a line separated by tabs (for editor\n"
 "           grammars), or as a Markdown table with --markdown\n"
@@ -39,6 +44,8 @@ static const char usage_text[] =
 "options:\n"
 "  --to FORMATS   comma-separated list of md, html, pdf (build: all)\n"
 "  -o DIR         output directory for build (default: the current one)\n"
+"  --layout L     new: sections (the default) or questions\n"
+"  --zone NAME    new: the name of the zone\n"
 "  --help         show this text\n"
 "  --version      show the version\n"
 "\n"
@@ -126,6 +133,7 @@ static const struct command {
 	{"render", cmd_render},
 	{"build", cmd_build},
 	{"keywords", cmd_keywords},
+	{"new", cmd_new},
 };
 
 /*

@@ -6,6 +6,7 @@
 #include "base/util.h"
 #include "lower/lower.h"
 #include "sema/check.h"
+#include "sema/todo.h"
 #include "unit/unit.h"
 
 struct unit {
@@ -74,6 +75,7 @@ finish(struct unit *u, const struct unit_options *o)
 		u->files[u->nfiles++].hash = unit_hash(f->text, f->len);
 	}
 	u->model = check(u->root);
+	todo_warn(u->root);
 	if (u->model == NULL || diag_worst(&u->dg) == DIAG_ERROR) {
 		u->status = UNIT_ERRORS;
 		return;
