@@ -181,6 +181,11 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_EXPAND_ALL DIAG_ERROR, \
 	"the texts, once their references are filled in, are too long in " \
 	"all (the limit is %zu bytes)"
+#define M_E_PLACEHOLDER_PLAIN DIAG_ERROR, \
+	"'%.*s' would be printed as it is: placeholders are filled in only " \
+	"in texts (text, remark, answer, question); write the words in " \
+	"'%s' themselves"
+#define M_E_TURNS DIAG_ERROR, "%s"
 #define M_E_CODE_BLOCK DIAG_ERROR, \
 	"this text would show as program code (a line indented 4 spaces " \
 	"more than the text around it, or a ``` fence); remove the " \

@@ -325,11 +325,19 @@ lower_section(const struct model *m, const struct fpart *fp,
 {
 	const struct fsection *fs = s->fsection;
 
+	size_t i;
+	int asked = 0;
+
 	heading(parent, 3, s->title);
-	if (fs && m->doc.layout == LAYOUT_QUESTIONS)
-		questions(m, fs->questions, fs->nquestions, fp->numbered,
-		    s->answers, parent);
-	lower_children(m, s, parent);
+	/* The questions stand where the first answer does: text written
+	 * before the answers comes before them. */
+	for (i = 0; i < s->nchildren; i++) {
+		if (s->children[i]->kind == CONTENT_ANSWER && !asked++ && fs &&
+		    m->doc.layout == LAYOUT_QUESTIONS)
+			questions(m, fs->questions, fs->nquestions,
+			    fp->numbered, s->answers, parent);
+		lower_content(m, s->children[i], parent);
+	}
 }
 
 static void
@@ -355,9 +363,9 @@ part_heading(const struct model *m, const struct zpart *zp, size_t index,
 }
 
 /*
- * A part: its heading, the form's standard text for this layout, the
- * questions asked in the part itself, then the zone's sections and
- * content in the order the source gives them.
+ * A part: its heading, the form's standard text for this layout, then
+ * the zone's sections, content and the questions asked in the part
+ * itself (where the first answer stands) in the order of the source.
  */
 static void
 lower_part(const struct model *m, size_t index, cmark_node *parent)
@@ -365,16 +373,19 @@ lower_part(const struct model *m, size_t index, cmark_node *parent)
 	const struct zpart *zp = &m->parts[index];
 	const struct fpart *fp = zp->form;
 	size_t i;
+	int asked = 0;
 
 	part_heading(m, zp, index, parent);
 	for (i = 0; i < fp->ntexts; i++)
 		if (fp->texts[i].layout == 0 ||
 		    fp->texts[i].layout == (int)m->doc.layout)
 			prose(fp->texts[i].text, parent);
-	if (m->doc.layout == LAYOUT_QUESTIONS && zp->answers)
-		questions(m, fp->questions, fp->nquestions, fp->numbered,
-		    zp->answers, parent);
 	for (i = 0; i < zp->nitems; i++) {
+		/* The part's questions stand where its first answer does. */
+		if (zp->items[i]->kind == CONTENT_ANSWER && !asked++ &&
+		    m->doc.layout == LAYOUT_QUESTIONS)
+			questions(m, fp->questions, fp->nquestions,
+			    fp->numbered, zp->answers, parent);
 		if (zp->items[i]->kind == CONTENT_SECTION)
 			lower_section(m, fp, zp->items[i], parent);
 		else

@@ -11,6 +11,7 @@
 #include "sema/check.h"
 #include "sema/expand.h"
 #include "sema/model.h"
+#include "sema/nl.h"
 
 /*
  * The keywords an author writes in a zone: one of these in the wrong
@@ -138,6 +139,38 @@ val_id(const struct ast_node *n, size_t i)
 /* The value at i as text (in quotes or a text block), or NULL. */
 static const char *
 val_text(const struct ast_node *n, size_t i)
+{
+	const struct ast_value *v = &n->vals[i];
+	const char *p, *q;
+
+	if (v->type == VAL_WORD) {
+		diag(&v->span, M_E_BAD_VALUE, v->s, "text",
+		    "put text in double quotes");
+		return NULL;
+	}
+	/* Only prose fills in placeholders; elsewhere one would be
+	 * printed as it is written. */
+	for (p = strchr(v->s, '{'); p; p = strchr(p + 1, '{')) {
+		for (q = p + 1; (*q >= 'a' && *q <= 'z') || (*q >= '0' &&
+		    *q <= '9') || *q == '-' || *q == '_' || *q == '.'; q++)
+			;
+		if (*q == '}' && q > p + 1) {
+			struct span sp = v->type == VAL_TEXT ?
+			    text_span(v, (size_t)(p - v->s), (size_t)(q + 1 - p)) :
+			    span_at(v->span.file, v->span.off + 1 +
+			    (size_t)(p - v->s), v->span.off + 2 + (size_t)(q - v->s));
+
+			diag(&sp, M_E_PLACEHOLDER_PLAIN, (int)(q + 1 - p), p,
+			    n->keyword);
+			return NULL;
+		}
+	}
+	return v->s;
+}
+
+/* The value at i as prose: text whose placeholders are filled in. */
+static const char *
+val_prose(const struct ast_node *n, size_t i)
 {
 	const struct ast_value *v = &n->vals[i];
 
@@ -615,8 +648,8 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 	memset(d, 0, sizeof(*d));
 	if (nv == 1 && v[0].type != VAL_WORD) {
 		d->kind = DUE_PERIOD;
-		d->text = v[0].s;
-		return 1;
+		d->text = val_text(n, 0);
+		return d->text != NULL;
 	}
 	if (nv == 2 && strcmp(v[0].s, "after") == 0) {
 		d->kind = DUE_AFTER;
@@ -784,7 +817,7 @@ form_question(const struct ast_node *n, const struct keyword *k,
 	const char *id;
 	size_t i;
 
-	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_text(n, 1))
+	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_prose(n, 1))
 		return;
 	for (i = 0; i < *nq; i++)
 		if (strcmp((*qs)[i].id, id) == 0) {
@@ -871,7 +904,7 @@ form_part(const struct ast_node *n, const struct keyword *k, struct form *f)
 			if (!shape_of(c, k))
 				break;
 			l = c->nvals == 2 ? val_choice(c, 0, layouts, "layout") : 0;
-			if (l < 0 || !val_text(c, c->nvals - 1))
+			if (l < 0 || !val_prose(c, c->nvals - 1))
 				break;
 			p->texts = xgrow(p->texts, p->ntexts, sizeof(*p->texts));
 			memset(&p->texts[p->ntexts], 0, sizeof(*p->texts));
@@ -1282,7 +1315,7 @@ static struct prose *
 prose_of(struct model *m, const struct ast_node *n, size_t i)
 {
 	/* The text of a statement the parser could not read is a guess. */
-	if (n->bad || !val_text(n, i))
+	if (n->bad || !val_prose(n, i))
 		return NULL;
 	return prose_value(m, &n->vals[i]);
 }
@@ -1485,6 +1518,47 @@ check_schedule(struct content *ct, const struct ast_node *n)
 		diag(&n->span, M_E_MISSING, "this schedule", "focus");
 }
 
+/* The turns name every municipality exactly once: the printed order
+ * would otherwise leave one out or give one two turns. */
+static void
+check_turns(const struct model *m, const struct turns *t)
+{
+	const char **left = xcalloc(m->nmunicipalities + 1, sizeof(*left));
+	struct buf b = {0};
+	size_t i, j, n = 0;
+
+	for (i = 0; i < t->nparties; i++)
+		for (j = 0; j < i; j++)
+			if (t->parties[j] == t->parties[i]) {
+				buf_printf(&b, "'%s' has a turn twice; each "
+				    "municipality takes one turn",
+				    t->parties[i]->e.id);
+				diag(&t->node->vals[i].span, M_E_TURNS, b.data);
+				b.len = 0;
+				break;
+			}
+	for (i = 0; i < m->nents; i++) {
+		const struct party *p = (const struct party *)m->ents[i];
+
+		if (p->e.kind != ENT_PARTY || p->kind != PARTY_MUNICIPALITY)
+			continue;
+		for (j = 0; j < t->nparties && t->parties[j] != p; j++)
+			;
+		if (j == t->nparties)
+			left[n++] = p->e.id;
+	}
+	if (n > 0) {
+		buf_puts(&b, "the turns leave out ");
+		for (i = 0; i < n; i++)
+			buf_printf(&b, "%s'%s'", i == 0 ? "" : i + 1 < n ?
+			    ", " : " and ", left[i]);
+		buf_puts(&b, "; each municipality takes one turn");
+		diag(&t->node->span, M_E_TURNS, b.data);
+	}
+	buf_free(&b);
+	free(left);
+}
+
 static void
 check_rotation(struct model *m, struct content *ct, const struct ast_node *n)
 {
@@ -1511,6 +1585,8 @@ check_rotation(struct model *m, struct content *ct, const struct ast_node *n)
 			if ((p = resolve_party(m, c, i, PARTY_MUNICIPALITY,
 			    "municipality")) != NULL)
 				t->parties[t->nparties++] = p;
+		if (t->nparties == c->nvals)
+			check_turns(m, t);
 	}
 	if (!has_stmt(n, CTX_ROTATION, K_ACTIVITY))
 		diag(&n->span, M_E_MISSING, "this rotation", "activity");
@@ -1715,14 +1791,14 @@ check_zsection(struct model *m, const struct ast_node *n,
 		    (k = keyword_at(c, CTX_ZSECTION)) == NULL)
 			continue;
 		/* The answers of a misnamed section would all be reported. */
-		if (k->id == K_ANSWER) {
-			if (fs || n->nvals == 2)
-				check_answer(m, c, fs ? fs->questions : NULL,
-				    fs ? fs->nquestions : 0, ct->answers,
-				    "section", id);
-		} else if ((child = content_stmt(m, c, k)) != NULL) {
+		if (k->id == K_ANSWER)
+			child = fs || n->nvals == 2 ? check_answer(m, c,
+			    fs ? fs->questions : NULL, fs ? fs->nquestions : 0,
+			    ct->answers, "section", id) : NULL;
+		else
+			child = content_stmt(m, c, k);
+		if (child)
 			append(&ct->children, &ct->nchildren, child);
-		}
 	}
 	if (fs)
 		require_answers(m, n, fs->questions, fs->nquestions, ct->answers);

@@ -265,7 +265,8 @@ struct content {
 	const char *title;		/* THEME; SECTION: given, or the form's */
 	const struct fsection *fsection;	/* SECTION: the form's, or NULL */
 	const struct fquestion *question;	/* ANSWER */
-	/* THEME, SECTION, ANSWER as a block: what it holds, in order. */
+	/* THEME, SECTION, ANSWER as a block: what it holds, in the order
+	 * of the source (a section's answers among it). */
 	struct content **children;
 	size_t nchildren;
 	/* SECTION of the form: the answer to each of its questions, or
