@@ -80,6 +80,7 @@ int cmd_dump(int argc, char **argv, const struct cli *c);
 int cmd_render(int argc, char **argv, const struct cli *c);
 int cmd_build(int argc, char **argv, const struct cli *c);
 int cmd_new(int argc, char **argv, const struct cli *c);
+int cmd_fmt(int argc, char **argv, const struct cli *c);
 int cmd_keywords(int argc, char **argv, const struct cli *c);
 
 #endif

@@ -20,6 +20,7 @@ static const char usage_text[] =
 "       afc render --to FORMAT FILE\n"
 "       afc dump FILE\n"
 "       afc new [--layout sections|questions] --zone NAME FILE\n"
+"       afc fmt [-w | --check] FILE...\n"
 "       afc keywords [--markdown]\n"
 "       afc --help | --version\n"
 "\n"
@@ -37,6 +38,10 @@ static const char usage_text[] =
 "           every part, section and question, each text a TODO that\n"
 "           check reports as a warning until it is written; the layout\n"
 "           is sections unless --layout says questions\n"
+"  fmt      print the sources in their canonical form (two-space\n"
+"           indentation, values aligned, the author's line breaks in\n"
+"           texts and every comment kept); -w rewrites the files in\n"
+"           place, --check lists those not in that form and exits 1\n"
 "  keywords print the language's keywords: name, where each may stand\n"
 "           and its values, one a line separated by tabs (for editor\n"
 "           grammars), or as a Markdown table with --markdown\n"
@@ -134,6 +139,7 @@ static const struct command {
 	{"build", cmd_build},
 	{"keywords", cmd_keywords},
 	{"new", cmd_new},
+	{"fmt", cmd_fmt},
 };
 
 /*
