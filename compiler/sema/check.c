@@ -671,12 +671,14 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 			return 0;
 		}
 		if (nv == 3 && (!parse_date(v[2].s, &y2, &d->month2, &d2, 2) ||
-		    y2 != d->year || d->month2 < d->month)) {
+		    y2 * 12 + d->month2 < d->year * 12 + d->month)) {
 			diag(&v[2].span, M_E_BAD_VALUE, v[2].s, "second month",
-			    "it must be a later month of the same year, as in: "
-			    "due in 2025-01 2025-02");
+			    "the range ends with the same or a later month, as "
+			    "in: due in 2025-01 2025-03 or due in 2025-11 "
+			    "2026-02");
 			return 0;
 		}
+		d->year2 = nv == 3 ? y2 : d->year;
 		return 1;
 	} else if (nv == 4) {
 		d->kind = DUE_WITHIN;

@@ -111,6 +111,7 @@ struct due {
 	enum time_unit unit;
 	struct event *event;
 	int year, month, month2, day;
+	int year2;		/* DUE_MONTHS: the year of month2 */
 	const char *text;
 };
 

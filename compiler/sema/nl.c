@@ -69,12 +69,21 @@ nl_due(struct buf *b, const struct due *d)
 		    d->year);
 		break;
 	case DUE_MONTHS:
-		buf_puts(b, "in ");
-		if (d->month2 && d->month2 != d->month)
-			buf_printf(b, "%s/%s %d", nl_month(d->month),
+		/* Two months running, as the official documents write them:
+		 * "in januari/februari 2025"; a longer range: "van januari
+		 * tot maart 2025", "van november 2025 tot februari 2026". */
+		if (d->month2 == 0 || (d->month2 == d->month &&
+		    d->year2 == d->year))
+			buf_printf(b, "in %s %d", nl_month(d->month), d->year);
+		else if (d->year2 == d->year && d->month2 == d->month + 1)
+			buf_printf(b, "in %s/%s %d", nl_month(d->month),
+			    nl_month(d->month2), d->year);
+		else if (d->year2 == d->year)
+			buf_printf(b, "van %s tot %s %d", nl_month(d->month),
 			    nl_month(d->month2), d->year);
 		else
-			buf_printf(b, "%s %d", nl_month(d->month), d->year);
+			buf_printf(b, "van %s %d tot %s %d", nl_month(d->month),
+			    d->year, nl_month(d->month2), d->year2);
 		break;
 	case DUE_PERIOD:
 		buf_puts(b, d->text);
