@@ -297,6 +297,53 @@ str_hash(const char *s)
 	return (size_t)(v0 ^ v1 ^ v2 ^ v3);
 }
 
+static struct nameidx_slot *
+nameidx_find(const struct nameidx *ix, const char *name)
+{
+	size_t i = str_hash(name) & (ix->cap - 1);
+
+	while (ix->slot[i].name && strcmp(ix->slot[i].name, name) != 0)
+		i = (i + 1) & (ix->cap - 1);
+	return &ix->slot[i];
+}
+
+void
+nameidx_put(struct nameidx *ix, const char *name, size_t value)
+{
+	struct nameidx_slot *old = ix->slot;
+	size_t i, oldcap = ix->cap;
+
+	if (2 * (ix->n + 1) > ix->cap) {
+		ix->cap = oldcap ? 2 * oldcap : 16;
+		ix->slot = xcalloc(ix->cap, sizeof(*ix->slot));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].name)
+				*nameidx_find(ix, old[i].name) = old[i];
+		free(old);
+	}
+	*nameidx_find(ix, name) = (struct nameidx_slot){name, value};
+	ix->n++;
+}
+
+int
+nameidx_get(const struct nameidx *ix, const char *name, size_t *value)
+{
+	const struct nameidx_slot *s;
+
+	if (ix->cap == 0 || (s = nameidx_find(ix, name))->name == NULL)
+		return 0;
+	*value = s->value;
+	return 1;
+}
+
+void
+nameidx_free(struct nameidx *ix)
+{
+	free(ix->slot);
+	ix->slot = NULL;
+	ix->cap = ix->n = 0;
+}
+
 void
 nearest_init(struct nearest *nr, const char *name)
 {

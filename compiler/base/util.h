@@ -47,6 +47,24 @@ void utf8_encode(struct buf *b, unsigned cp);
  * per run (see util.c): the order of a table is not deterministic. */
 size_t str_hash(const char *s);
 
+/* Names to numbers (an index into the caller's array), so that a list
+ * of names is searched in constant time: a form of thousands of
+ * questions, each answered, is checked in linear time. The names are
+ * the caller's and must outlive the index; an empty index is {0}. */
+struct nameidx {
+	struct nameidx_slot {
+		const char *name;
+		size_t value;
+	} *slot;
+	size_t cap, n;
+};
+
+/* Enters name (not yet in ix) with value. */
+void nameidx_put(struct nameidx *ix, const char *name, size_t value);
+/* Whether name is in ix; its value in *value. */
+int nameidx_get(const struct nameidx *ix, const char *name, size_t *value);
+void nameidx_free(struct nameidx *ix);
+
 /*
  * The candidate closest to a misspelt name, for a "did you mean" note:
  * within two edits (one for names of up to five letters), never the name

@@ -813,7 +813,7 @@ define(struct model *m, const struct ast_node *n)
 /* question = "question" ID TEXT [ "optional" ] */
 static void
 form_question(const struct ast_node *n, const struct keyword *k,
-    struct fquestion **qs, size_t *nq)
+    struct fquestion **qs, size_t *nq, struct nameidx *ix)
 {
 	struct fquestion *q;
 	const char *id;
@@ -821,11 +821,11 @@ form_question(const struct ast_node *n, const struct keyword *k,
 
 	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_prose(n, 1))
 		return;
-	for (i = 0; i < *nq; i++)
-		if (strcmp((*qs)[i].id, id) == 0) {
-			diag(&n->vals[0].span, M_E_DUPLICATE, id);
-			return;
-		}
+	if (nameidx_get(ix, id, &i)) {
+		diag(&n->vals[0].span, M_E_DUPLICATE, id);
+		return;
+	}
+	nameidx_put(ix, id, *nq);
 	*qs = xgrow(*qs, *nq, sizeof(**qs));
 	q = &(*qs)[(*nq)++];
 	memset(q, 0, sizeof(*q));
@@ -853,6 +853,7 @@ form_section(const struct ast_node *n, const struct keyword *k,
 		diag(&n->vals[0].span, M_E_DUPLICATE, id);
 		return;
 	}
+	nameidx_put(&p->sidx, id, p->nsections);
 	p->sections = xgrow(p->sections, p->nsections, sizeof(*s));
 	s = &p->sections[p->nsections++];
 	memset(s, 0, sizeof(*s));
@@ -867,7 +868,8 @@ form_section(const struct ast_node *n, const struct keyword *k,
 	for (c = n->first; c; c = c->next)
 		if (c->type == AST_STMT &&
 		    (k = keyword_at(c, CTX_FSECTION)) != NULL)
-			form_question(c, k, &s->questions, &s->nquestions);
+			form_question(c, k, &s->questions, &s->nquestions,
+			    &s->qidx);
 }
 
 static void
@@ -883,11 +885,11 @@ form_part(const struct ast_node *n, const struct keyword *k, struct form *f)
 
 	if (!shape_of(n, k) || !(id = val_id(n, 0)) || !val_title(n, 1))
 		return;
-	for (i = 0; i < f->nparts; i++)
-		if (strcmp(f->parts[i].id, id) == 0) {
-			diag(&n->vals[0].span, M_E_DUPLICATE, id);
-			return;
-		}
+	if (nameidx_get(&f->pidx, id, &i)) {
+		diag(&n->vals[0].span, M_E_DUPLICATE, id);
+		return;
+	}
+	nameidx_put(&f->pidx, id, f->nparts);
 	f->parts = xgrow(f->parts, f->nparts, sizeof(*p));
 	p = &f->parts[f->nparts++];
 	memset(p, 0, sizeof(*p));
@@ -917,7 +919,8 @@ form_part(const struct ast_node *n, const struct keyword *k, struct form *f)
 			form_section(c, k, p);
 			break;
 		case K_QUESTION:
-			form_question(c, k, &p->questions, &p->nquestions);
+			form_question(c, k, &p->questions, &p->nquestions,
+			    &p->qidx);
 			break;
 		default:
 			break;
@@ -1670,25 +1673,12 @@ check_content(struct model *m, struct content *parent,
 
 /* ---- the zone's parts, sections and answers ---- */
 
-static const struct fquestion *
-find_question(const struct fquestion *qs, size_t nq, const char *id, size_t *at)
-{
-	size_t i;
-
-	for (i = 0; i < nq; i++)
-		if (strcmp(qs[i].id, id) == 0) {
-			*at = i;
-			return &qs[i];
-		}
-	return NULL;
-}
-
 /* answer = "answer" ID ( TEXT | block of content ); answers[] holds the
  * answers given so far to the questions qs. */
 static struct content *
 check_answer(struct model *m, const struct ast_node *c,
-    const struct fquestion *qs, size_t nq, struct content **answers,
-    const char *where, const char *where_id)
+    const struct fquestion *qs, size_t nq, const struct nameidx *qidx,
+    struct content **answers, const char *where, const char *where_id)
 {
 	struct content *ct;
 	size_t at;
@@ -1704,7 +1694,7 @@ check_answer(struct model *m, const struct ast_node *c,
 	    "and a block") : shape(c, 2, 2, 0, lang_keywords[K_ANSWER].usage)) ||
 	    !(id = val_id(c, 0)))
 		return NULL;
-	if (!find_question(qs, nq, id, &at)) {
+	if (qidx == NULL || !nameidx_get(qidx, id, &at)) {
 		struct nearest near;
 		size_t i;
 
@@ -1796,7 +1786,8 @@ check_zsection(struct model *m, const struct ast_node *n,
 		if (k->id == K_ANSWER)
 			child = fs || n->nvals == 2 ? check_answer(m, c,
 			    fs ? fs->questions : NULL, fs ? fs->nquestions : 0,
-			    ct->answers, "section", id) : NULL;
+			    fs ? &fs->qidx : NULL, ct->answers, "section",
+			    id) : NULL;
 		else
 			child = content_stmt(m, c, k);
 		if (child)
@@ -1807,36 +1798,35 @@ check_zsection(struct model *m, const struct ast_node *n,
 	return ct;
 }
 
-/* Whether the zone's part n has a section id. */
-static int
-zone_has_section(const struct ast_node *n, const char *id)
+/* The names of the sections the zone's part n has, into ix. */
+static void
+zone_sections(const struct ast_node *n, struct nameidx *ix)
 {
 	const struct ast_node *c;
 	const struct keyword *k;
+	size_t i;
 
 	for (c = n->first; c; c = c->next)
 		if (c->type == AST_STMT &&
 		    (k = lang_find(c->keyword, CTX_ZPART)) != NULL &&
 		    k->id == K_SECTION && c->nvals > 0 &&
-		    strcmp(c->vals[0].s, id) == 0)
-			return 1;
-	return 0;
+		    !nameidx_get(ix, c->vals[0].s, &i))
+			nameidx_put(ix, c->vals[0].s, 0);
 }
 
 /* Whether the part already has section s; reports the second. A section
  * given twice would print its heading and the form's questions twice. */
 static int
-twice(const struct zpart *zp, const struct content *s)
+twice(struct zpart *zp, const struct content *s)
 {
 	struct buf b = {0};
 	size_t i;
 
-	for (i = 0; i < zp->nitems; i++)
-		if (zp->items[i]->kind == CONTENT_SECTION &&
-		    strcmp(zp->items[i]->id, s->id) == 0)
-			break;
-	if (i == zp->nitems)
+	if (!nameidx_get(&zp->sidx, s->id, &i)) {
+		/* The item it becomes next. */
+		nameidx_put(&zp->sidx, s->id, zp->nitems);
 		return 0;
+	}
 	buf_printf(&b, "section %s", s->id);
 	diag(&s->node->vals[0].span, M_E_REPEATED, b.data);
 	diag(&zp->items[i]->node->vals[0].span, M_NOTE_FREE,
@@ -1852,10 +1842,11 @@ check_zpart(struct model *m, const struct ast_node *n)
 	const struct form *f = m->doc.form;
 	const struct fpart *fp = NULL;
 	const struct ast_node *c;
+	struct nameidx has = {0};
 	struct zpart *zp;
 	struct content *ct;
 	const char *id;
-	size_t i;
+	size_t i, j;
 
 	if (!top_is(n, K_PART) || f == NULL)
 		return;
@@ -1863,9 +1854,8 @@ check_zpart(struct model *m, const struct ast_node *n)
 		return;
 	if (n->nvals == 2)
 		val_title(n, 1);
-	for (i = 0; i < f->nparts; i++)
-		if (strcmp(f->parts[i].id, id) == 0)
-			fp = &f->parts[i];
+	if (nameidx_get(&f->pidx, id, &i))
+		fp = &f->parts[i];
 	if (fp == NULL) {
 		diag(&n->vals[0].span, M_E_NOT_IN_FORM, "part", id, "");
 		return;
@@ -1887,18 +1877,20 @@ check_zpart(struct model *m, const struct ast_node *n)
 				ct = NULL;
 		} else if (k->id == K_ANSWER)
 			ct = check_answer(m, c, fp->questions, fp->nquestions,
-			    zp->answers, "part", id);
+			    &fp->qidx, zp->answers, "part", id);
 		else
 			ct = content_stmt(m, c, k);
 		if (ct)
 			append(&zp->items, &zp->nitems, ct);
 	}
 	require_answers(m, n, fp->questions, fp->nquestions, zp->answers);
+	zone_sections(n, &has);
 	for (i = 0; i < fp->nsections; i++)
 		if (!fp->sections[i].optional &&
-		    !zone_has_section(n, fp->sections[i].id))
+		    !nameidx_get(&has, fp->sections[i].id, &j))
 			diag(&n->span, M_E_NO_SECTION, "section",
 			    fp->sections[i].id);
+	nameidx_free(&has);
 }
 
 /* ---- the whole source ---- */

@@ -93,10 +93,7 @@ fpart_section(const struct fpart *fp, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < fp->nsections; i++)
-		if (strcmp(fp->sections[i].id, id) == 0)
-			return &fp->sections[i];
-	return NULL;
+	return nameidx_get(&fp->sidx, id, &i) ? &fp->sections[i] : NULL;
 }
 
 int
@@ -118,13 +115,18 @@ free_form(struct form *f)
 	for (i = 0; i < f->nparts; i++) {
 		struct fpart *p = &f->parts[i];
 
-		for (j = 0; j < p->nsections; j++)
+		for (j = 0; j < p->nsections; j++) {
 			free(p->sections[j].questions);
+			nameidx_free(&p->sections[j].qidx);
+		}
 		free(p->sections);
 		free(p->questions);
+		nameidx_free(&p->sidx);
+		nameidx_free(&p->qidx);
 		free(p->texts);
 	}
 	free(f->parts);
+	nameidx_free(&f->pidx);
 }
 
 static void
@@ -173,6 +175,7 @@ model_free(struct model *m)
 	free(m->zone);
 	for (i = 0; i < m->nparts; i++) {
 		free(m->parts[i].items);
+		nameidx_free(&m->parts[i].sidx);
 		free(m->parts[i].answers);
 	}
 	free(m->parts);

@@ -158,6 +158,7 @@ struct fsection {
 	int optional;
 	struct fquestion *questions;
 	size_t nquestions;
+	struct nameidx qidx;	/* the questions by name */
 	const struct ast_node *node;
 };
 
@@ -178,6 +179,7 @@ struct fpart {
 	size_t nsections;
 	struct fquestion *questions;	/* asked in the part itself */
 	size_t nquestions;
+	struct nameidx sidx, qidx;	/* the sections and questions by name */
 	const struct ast_node *node;
 };
 
@@ -187,6 +189,7 @@ struct form {
 	const char *department, *phone, *email;
 	struct fpart *parts;
 	size_t nparts;
+	struct nameidx pidx;	/* the parts by name */
 };
 
 enum layout {
@@ -283,6 +286,7 @@ struct zpart {
 	/* Sections, answers and content, in the order of the source. */
 	struct content **items;
 	size_t nitems;
+	struct nameidx sidx;		/* its sections among the items */
 	/* The answer to each question of the part itself, or NULL. */
 	struct content **answers;
 };
