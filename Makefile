@@ -5,6 +5,7 @@
 # make asan       the suite under AddressSanitizer and UBSan
 # make fuzz       each libFuzzer harness for FUZZ_SECONDS (tests/fuzz/)
 # make bench      throughput, time and memory figures
+# make bench-batch  afc build of many zones: cold, no-op, one changed
 # make install    PREFIX, DESTDIR, BINDIR, DATADIR, MANDIR as usual
 # make uninstall  removes what make install wrote
 
@@ -37,7 +38,7 @@ LIBOBJS  := $(filter-out build/obj/cli/%.o,$(OBJS))
 SAMPLES  := $(sort $(wildcard samples/*.afs))
 FORMATS  ?= md,html,pdf
 
-.PHONY: all clean check samples asan fuzz bench install uninstall deps \
+.PHONY: all clean check samples asan fuzz bench bench-batch install uninstall deps \
         deps-check golden FORCE
 
 all: afc
@@ -149,6 +150,10 @@ build/libafc.a: $(LIBOBJS)
 
 bench: deps-check afc build/libafc.a
 	@for b in tests/bench.d/*.sh; do sh "$$b" || exit 1; done
+
+# afc build of 60 and 600 zones: cold, no-op, one changed (ZONES=N).
+bench-batch: deps-check afc
+	@sh tests/bench.d/batch.bench
 
 # Regenerates the golden files from the current build: read the diff.
 golden: afc

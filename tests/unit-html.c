@@ -486,7 +486,8 @@ static void
 test_index(void)
 {
 	struct doc d[2];
-	struct index_entry e[2] = {{&d[0], "amalo", 1, 0, 1}, {&d[1], "javascript:x", 1, 1, 1}};
+	struct index_entry e[2] = {{&d[0].meta, "amalo", 1, 0, 1, 0},
+	    {&d[1].meta, "javascript:x", 1, 1, 1, 1}};
 	struct buf out = {0};
 	void *h = html_open(&ctx, &tdg);
 
@@ -499,6 +500,7 @@ test_index(void)
 	CHECK("index md link", out.data && strstr(out.data, "href=\"./amalo.md\"") != NULL);
 	CHECK("index no pdf when not built", out.data && strstr(out.data, "amalo.pdf") == NULL);
 	CHECK("index file names encoded", out.data && strstr(out.data, "href=\"./javascript%3Ax.pdf\"") != NULL);
+	CHECK("index failed zone marked", out.data && strstr(out.data, "<tr class=\"failed\">") != NULL);
 	CHECK("index text escaped", out.data && strstr(out.data, "&lt;b&gt;Zone&lt;/b&gt;") != NULL && strstr(out.data, "<b>") == NULL);
 	buf_free(&out);
 	doc_free(&d[0]);

@@ -96,6 +96,11 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"'%s' is already included; this line has no effect"
 #define M_W_TODO DIAG_WARNING, \
 	"this text is still to be written (it says TODO)"
+#define M_W_ZONE_TWICE DIAG_WARNING, \
+	"the zone '%s' is also built from '%s'; give each zone its own name"
+#define M_W_CLAIMED DIAG_WARNING, \
+	"municipality '%s' is also in the zone of '%s'; a municipality " \
+	"belongs to one zone"
 #define M_W_OVERLONG DIAG_WARNING, \
 	"%s, page %zu: the word '%.*s%s' is wider than the line; " \
 	"it is broken where the line ends, without a hyphen"
@@ -216,7 +221,14 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_READ DIAG_ERROR, "cannot read '%s': %s"
 #define M_E_WRITE DIAG_ERROR, "cannot write '%s': %s"
 #define M_E_STDOUT DIAG_ERROR, "cannot write standard output: %s"
-#define M_E_OUTDIR DIAG_ERROR, "output directory '%s' does not exist"
+#define M_E_OUTDIR DIAG_ERROR, "cannot create output directory '%s': %s"
+#define M_E_COLLISION DIAG_ERROR, \
+	"'%s' and '%s' would both write the outputs named '%s'; rename " \
+	"one, or build with --layout tree"
+#define M_E_GIVEN_TWICE DIAG_ERROR, "'%s' is given twice"
+#define M_E_INDEX_NAME DIAG_ERROR, \
+	"'%s' would write index.html, the page that lists the zones; " \
+	"rename it"
 
 #define diag(sp, ...) diag_at_((sp), __VA_ARGS__)
 #define diag_at_(sp, level, ...) diag_report(NULL, (sp), (level), __VA_ARGS__)

@@ -51,11 +51,14 @@ int pdf_render(void *state, const struct doc *d, struct diags *dg,
 void pdf_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
 void pdf_close(void *state);
 
-/* One entry of the index page written when several sources are built. */
+/* One entry of the index page of a build directory: what the zone's
+ * document said of itself when it was last built (meta->zone is the
+ * name shown), and the outputs on disk. */
 struct index_entry {
-	const struct doc *doc;
-	const char *base;	/* output base name, "amalo" */
+	const struct doc_meta *meta;
+	const char *base;	/* output name, "amalo" or "oost/amalo" */
 	int has_html, has_pdf, has_md;
+	int failed;		/* its last build failed */
 };
 /* Renders the index page with the html backend's state. */
 int html_render_index(void *html, const struct index_entry *e, size_t n,

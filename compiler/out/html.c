@@ -906,21 +906,27 @@ index_cell(struct buf *b, const char *s)
 	buf_puts(b, "</td>\n");
 }
 
-/* One row of the index table: the zone, its council, version, date and
- * links to the outputs that were built. */
+/* One row of the index table: the zone, its council, version, date,
+ * status and links to the outputs on disk; a zone whose last build
+ * failed says so. */
 static void
 index_row(struct buf *b, const struct index_entry *e)
 {
-	const struct doc_meta *m = &e->doc->meta;
+	const struct doc_meta *m = e->meta;
 	const char *zone = *m->zone ? m->zone : *m->title ? m->title : e->base;
 
-	buf_puts(b, "<tr>\n<th scope=\"row\">");
+	buf_printf(b, "<tr%s>\n<th scope=\"row\">",
+	    e->failed ? " class=\"failed\"" : "");
 	esc_html(b, zone, strlen(zone));
 	buf_puts(b, "</th>\n");
 	index_cell(b, m->council);
 	index_cell(b, m->version);
 	index_cell(b, m->date_text);
+	index_cell(b, m->status);
 	buf_puts(b, "<td>\n");
+	if (e->failed)
+		buf_puts(b, "<strong>Niet gebouwd: de bron bevat fouten"
+		    "</strong>\n");
 	if (e->has_html)
 		index_link(b, zone, e->base, "html", "HTML");
 	if (e->has_pdf)
