@@ -213,6 +213,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_STYLE_SHAPE DIAG_ERROR, "'%s' must be %s"
 #define M_E_STYLE_VALUE DIAG_ERROR, "'%s' is not a valid %s"
 #define M_E_FONT DIAG_ERROR, "cannot load font '%s': %s"
+#define M_E_ICC DIAG_ERROR, \
+	"cannot read the colour profile '%s' of the PDF/A output intent: %s"
 #define M_E_GLYPH DIAG_ERROR, \
 	"no font has a glyph for U+%04X ('%s'); the PDF cannot show it"
 #define M_E_PDF DIAG_ERROR, "the PDF library failed: %s (error 0x%04X)"

@@ -20,6 +20,7 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_doc.h>
 #include <hpdf_streams.h>
 
 #include "base/util.h"
@@ -271,4 +272,207 @@ hpdfx_font_finish(HPDF_Font f, const struct hpdfx_font *o)
 	buf_free(&set);
 	buf_free(&b);
 	return rc;
+}
+
+/* Appends s to b with the five XML entities escaped. */
+static void
+xml_text(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&apos;"); break;
+		default:
+			if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
+				buf_putc(b, *s);
+		}
+}
+
+/* The XMP packet: the PDF/A identification and the document
+ * information, matching the Info dictionary. */
+static void
+xmp(struct buf *b, const struct hpdfx_meta *m)
+{
+	buf_puts(b, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	    " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+	    "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n");
+	if (*m->title) {
+		buf_puts(b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(b, m->title);
+		buf_puts(b, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (*m->author) {
+		buf_puts(b, "<dc:creator><rdf:Seq><rdf:li>");
+		xml_text(b, m->author);
+		buf_puts(b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (*m->subject) {
+		buf_puts(b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(b, m->subject);
+		buf_puts(b, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	buf_puts(b, "<dc:language><rdf:Bag><rdf:li>");
+	xml_text(b, m->lang);
+	buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n");
+	if (*m->keywords) {
+		buf_puts(b, "<pdf:Keywords>");
+		xml_text(b, m->keywords);
+		buf_puts(b, "</pdf:Keywords>\n");
+	}
+	buf_puts(b, "<pdf:Producer>");
+	xml_text(b, m->producer);
+	buf_puts(b, "</pdf:Producer>\n<xmp:CreatorTool>");
+	xml_text(b, m->creator);
+	buf_puts(b, "</xmp:CreatorTool>\n");
+	if (*m->date)
+		buf_printf(b, "<xmp:CreateDate>%s</xmp:CreateDate>\n"
+		    "<xmp:ModifyDate>%s</xmp:ModifyDate>\n", m->date, m->date);
+	buf_puts(b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>\n");
+}
+
+int
+hpdfx_archival(HPDF_Doc doc, const struct hpdfx_meta *m,
+    const char *icc, size_t n, const unsigned char id[16])
+{
+	HPDF_MMgr mm = doc->mmgr;
+	HPDF_Dict meta = HPDF_DictStream_New(mm, doc->xref);
+	HPDF_Dict profile = HPDF_DictStream_New(mm, doc->xref);
+	HPDF_Dict intent = HPDF_Dict_New(mm);
+	HPDF_Array intents = HPDF_Array_New(mm), ids = HPDF_Array_New(mm);
+	struct buf b = {0};
+	HPDF_STATUS r = 0;
+
+	if (meta == NULL || profile == NULL || intent == NULL || intents == NULL ||
+	    ids == NULL)
+		return -1;
+	doc->pdf_version = HPDF_VER_17;
+	xmp(&b, m);
+	meta->filter = HPDF_STREAM_FILTER_NONE;	/* readable by any tool */
+	r += HPDF_Dict_AddName(meta, "Type", "Metadata");
+	r += HPDF_Dict_AddName(meta, "Subtype", "XML");
+	r += HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	r += HPDF_Dict_Add(doc->catalog, "Metadata", meta);
+	profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	r += HPDF_Dict_AddNumber(profile, "N", 3);
+	r += HPDF_Stream_Write(profile->stream, (const HPDF_BYTE *)icc, (HPDF_UINT)n);
+	r += HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	r += HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+	r += HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+	    HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
+	r += HPDF_Dict_Add(intent, "Info", HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
+	r += HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+	r += HPDF_Array_Add(intents, intent);
+	r += HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
+	r += HPDF_Array_Add(ids, HPDF_Binary_New(mm, (HPDF_BYTE *)id, 16));
+	r += HPDF_Array_Add(ids, HPDF_Binary_New(mm, (HPDF_BYTE *)id, 16));
+	r += HPDF_Dict_Add(doc->trailer, "ID", ids);
+	buf_free(&b);
+	return r == HPDF_OK ? 0 : -1;
+}
+
+int
+hpdfx_accessible(HPDF_Doc doc, const char *lang)
+{
+	HPDF_MMgr mm = doc->mmgr;
+	HPDF_Dict mark = HPDF_Dict_New(mm), prefs = HPDF_Dict_New(mm);
+	HPDF_STATUS r = 0;
+
+	if (mark == NULL || prefs == NULL)
+		return -1;
+	r += HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(mm, HPDF_TRUE));
+	r += HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
+	r += HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(mm, HPDF_TRUE));
+	r += HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs);
+	if (*lang)
+		r += HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(mm, lang, NULL));
+	return r == HPDF_OK ? 0 : -1;
+}
+
+int
+hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
+    const char *const *tags, const size_t *parents, size_t n,
+    const struct hpdfx_mcr *m, size_t nm)
+{
+	HPDF_MMgr mm = doc->mmgr;
+	HPDF_Dict root = HPDF_Dict_New(mm), tree = HPDF_Dict_New(mm), mcr;
+	HPDF_Dict *elems = xcalloc(n + 1, sizeof(*elems));
+	HPDF_Array *kids = xcalloc(n + 1, sizeof(*kids));
+	HPDF_Array *onpage = xcalloc(npages + 1, sizeof(*onpage));
+	HPDF_Array nums = HPDF_Array_New(mm);
+	HPDF_STATUS r = root && tree && nums ? 0 : 1;
+	size_t i, *page;
+
+	if (r == 0)
+		r += HPDF_Xref_Add(doc->xref, root);
+	for (i = 0; i < n && r == 0; i++) {
+		if ((elems[i] = HPDF_Dict_New(mm)) == NULL ||
+		    (kids[i] = HPDF_Array_New(mm)) == NULL ||
+		    HPDF_Xref_Add(doc->xref, elems[i]) != HPDF_OK) {
+			r = 1;
+			break;
+		}
+		r += HPDF_Dict_AddName(elems[i], "S", tags[i]);
+		r += HPDF_Dict_Add(elems[i], "P", i == 0 ? root : elems[parents[i]]);
+		r += HPDF_Dict_Add(elems[i], "K", kids[i]);
+		if (i > 0)
+			r += HPDF_Array_Add(kids[parents[i]], elems[i]);
+	}
+	for (i = 0; i < npages && r == 0; i++)
+		if ((onpage[i] = HPDF_Array_New(mm)) == NULL)
+			r = 1;
+	/* An element's page is that of its first marked content; a marked
+	 * content on another page is a full reference (MCR). */
+	page = xcalloc(n + 1, sizeof(*page));
+	for (i = 0; i < nm && r == 0; i++) {
+		size_t e = m[i].elem;
+
+		if (e >= n || m[i].page >= npages) {
+			r = 1;
+			break;
+		}
+		if (page[e] == 0) {
+			page[e] = m[i].page + 1;
+			r += HPDF_Dict_Add(elems[e], "Pg", pages[m[i].page]);
+		}
+		if (page[e] == m[i].page + 1) {
+			r += HPDF_Array_AddNumber(kids[e], (HPDF_INT32)m[i].mcid);
+		} else if ((mcr = HPDF_Dict_New(mm)) == NULL) {
+			r = 1;
+		} else {
+			r += HPDF_Dict_AddName(mcr, "Type", "MCR");
+			r += HPDF_Dict_Add(mcr, "Pg", pages[m[i].page]);
+			r += HPDF_Dict_AddNumber(mcr, "MCID", (HPDF_INT32)m[i].mcid);
+			r += HPDF_Array_Add(kids[e], mcr);
+		}
+		r += HPDF_Array_Add(onpage[m[i].page], elems[e]);
+	}
+	free(page);
+	for (i = 0; i < npages && r == 0; i++) {
+		r += HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
+		r += HPDF_Array_Add(nums, onpage[i]);
+		r += HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
+		r += HPDF_Dict_AddName(pages[i], "Tabs", "S");
+	}
+	if (r == 0) {
+		r += HPDF_Dict_Add(tree, "Nums", nums);
+		r += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+		r += HPDF_Dict_Add(root, "K", elems[0]);
+		r += HPDF_Dict_Add(root, "ParentTree", tree);
+		r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages);
+		r += HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
+	}
+	free(elems);
+	free(kids);
+	free(onpage);
+	return r == HPDF_OK ? 0 : -1;
 }

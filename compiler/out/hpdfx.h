@@ -42,4 +42,35 @@ struct hpdfx_font {
  * once, before saving. */
 int hpdfx_font_finish(HPDF_Font f, const struct hpdfx_font *o);
 
+/* The document information also written as XMP metadata (PDF/A):
+ * UTF-8 strings, "" for none; dates as "2025-06-30T00:00:00Z" or "". */
+struct hpdfx_meta {
+	const char *title, *author, *subject, *keywords, *creator, *producer;
+	const char *date;
+	const char *lang;	/* "nl-BE" */
+};
+
+/* Makes doc a PDF/A-2u document: PDF 1.7, XMP metadata, an output
+ * intent with the sRGB profile icc[0..n), and the file identifier id
+ * (derived from the content, so that a build is reproducible). */
+int hpdfx_archival(HPDF_Doc doc, const struct hpdfx_meta *m,
+    const char *icc, size_t n, const unsigned char id[16]);
+
+/* The catalog entries of an accessible document: its language, that it
+ * is tagged (MarkInfo) and that viewers show its title. */
+int hpdfx_accessible(HPDF_Doc doc, const char *lang);
+
+/* A marked-content sequence: MCID mcid on page page, of element elem. */
+struct hpdfx_mcr {
+	size_t elem, page;
+	unsigned mcid;
+};
+
+/* The structure tree (tagged PDF): elements 0..n-1 with the given tags
+ * ("Document", "P", ...) and parents (element 0 is the root's child),
+ * and the marked content of each on pages[], in reading order. */
+int hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
+    const char *const *tags, const size_t *parents, size_t n,
+    const struct hpdfx_mcr *m, size_t nm);
+
 #endif

@@ -320,6 +320,10 @@ struct lay {
 	size_t *markline, markcap;
 	double pending;		/* space owed above the next line */
 	struct marker marker;	/* to set on the next line */
+	size_t marker_elem;	/* its element (Lbl), or 0: the paragraph's */
+	size_t parent;		/* the element blocks go into */
+	size_t para_elem;	/* the element of the paragraph being set */
+	enum elem_type next_type; /* of the next paragraph (0: P) */
 	int hold;		/* the next line starts an item or remark */
 	size_t held;		/* that line, until the block has a second */
 };
@@ -785,7 +789,19 @@ new_run(struct lay *L)
 {
 	grow(&L->runs, &L->runcap, L->nruns, sizeof(*L->runs));
 	memset(&L->runs[L->nruns], 0, sizeof(*L->runs));
+	L->runs[L->nruns].elem = L->para_elem;
 	return &L->runs[L->nruns++];
+}
+
+/* A new structure element of type t in parent; returns its index. */
+static size_t
+new_elem(struct lay *L, enum elem_type t, size_t parent)
+{
+	struct layout *l = L->out;
+
+	l->elems = xrealloc(l->elems, (l->nelems + 1) * sizeof(*l->elems));
+	l->elems[l->nelems] = (struct elem){t, parent};
+	return l->nelems++;
 }
 
 /* Starts a line of the given style; returns its index. */
@@ -829,6 +845,9 @@ set_marker(struct lay *L, const struct blockstyle *bs)
 	r->x = L->marker.right ? L->marker.x - w : L->marker.x;
 	r->width = w;
 	r->face = L->marker.face;
+	if (L->marker_elem)
+		r->elem = L->marker_elem;
+	L->marker_elem = 0;
 	r->size = bs->size;
 	r->color = bs->color;
 	r->text = L->marker.text;
@@ -1023,10 +1042,14 @@ lay_para(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 	if (bs->before > L->pending)
 		L->pending = bs->before;
 	read_inlines(&p, n);
-	if (p.nitems > 0)
+	if (p.nitems > 0) {
+		L->para_elem = new_elem(L, L->next_type ? L->next_type : E_P, L->parent);
 		set_para(L, &p, x, w, flags);
-	else
+		L->para_elem = 0;
+	} else {
 		free(p.text.data);
+	}
+	L->next_type = 0;
 	para_free(&p);
 }
 
@@ -1066,6 +1089,7 @@ lay_heading(struct lay *L, cmark_node *n, double x, double w)
 	    &st->part : level == 3 ? &st->section : &st->theme;
 	size_t first = L->nlines, i = L->out->nmarks;
 
+	L->next_type = level <= 1 ? E_H1 : level == 2 ? E_H2 : level == 3 ? E_H3 : E_H4;
 	lay_para(L, n, bs, x, w, P_KEEP);
 	if (level < 2 || L->nlines == first)
 		return;
@@ -1111,12 +1135,24 @@ is_question_list(cmark_node *list)
 	return item && doc_kind(cmark_node_first_child(item)) == DOC_QUESTION;
 }
 
+/* The elements of an item of list l: LI, its Lbl when it has a marker,
+ * and LBody, which its blocks go into. */
+static void
+item_elems(struct lay *L, size_t l)
+{
+	size_t li = new_elem(L, E_LI, l);
+
+	L->marker_elem = L->marker.text ? new_elem(L, E_LBL, li) : 0;
+	L->parent = new_elem(L, E_LBODY, li);
+}
+
 /* A list: each item's marker hangs in the indent of its text. */
 static void
 lay_list(struct lay *L, cmark_node *list, const struct blockstyle *bs,
     double x, double w)
 {
 	const struct blockstyle *is = bs == &L->st->contacts ? bs : &L->st->list;
+	size_t parent = L->parent, l = new_elem(L, E_L, parent);
 	cmark_node *item;
 	int k = 0;
 
@@ -1124,10 +1160,12 @@ lay_list(struct lay *L, cmark_node *list, const struct blockstyle *bs,
 		L->pending = L->st->list.before;
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		L->marker = item_marker(L, list, k++, is, x);
+		item_elems(L, l);
 		L->hold = 1;
 		lay_blocks(L, item, is, x + is->indent, w - is->indent);
 		L->held = SIZE_MAX;
 	}
+	L->parent = parent;
 	if (L->st->body.after > L->pending)
 		L->pending = L->st->body.after;
 }
@@ -1137,11 +1175,13 @@ static void
 lay_questions(struct lay *L, cmark_node *list, double x, double w)
 {
 	const struct style *st = L->st;
+	size_t parent = L->parent, l = new_elem(L, E_L, parent);
 	cmark_node *item, *c;
 	int k = 0;
 
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		L->marker = item_marker(L, list, k++, &st->question, x);
+		item_elems(L, l);
 		for (c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
 			if (doc_kind(c) == DOC_QUESTION)
 				lay_blocks(L, c, &st->question, x + st->question.indent,
@@ -1156,6 +1196,7 @@ lay_questions(struct lay *L, cmark_node *list, double x, double w)
 			}
 		}
 	}
+	L->parent = parent;
 }
 
 /* A remark: the marker (➢) hangs before its first paragraph. */
@@ -1213,9 +1254,10 @@ lay_titleblock(struct lay *L, cmark_node *n, double x, double w)
 
 	tight.after = 0;
 	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-		if (cmark_node_get_type(c) == CMARK_NODE_HEADING)
+		if (cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+			L->next_type = E_H1;
 			lay_para(L, c, &L->st->title, x, w, P_KEEP);
-		else
+		} else
 			lay_para(L, c, cmark_node_next(c) ? &tight : &L->st->subtitle,
 			    x, w, P_KEEP);
 	if (L->nlines > 0)
@@ -1266,9 +1308,14 @@ lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 		else
 			lay_list(L, n, bs, x, w);
 		break;
-	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_BLOCK_QUOTE: {
+		size_t parent = L->parent;
+
+		L->parent = new_elem(L, E_QUOTE, parent);
 		lay_blocks(L, n, &st->quote, x + st->quote.indent, w - st->quote.indent);
+		L->parent = parent;
 		break;
+	}
 	case CMARK_NODE_CUSTOM_BLOCK:
 		lay_custom(L, n, bs, x, w);
 		break;
@@ -1450,6 +1497,7 @@ layout_doc(const struct doc *d, const struct style *st,
 	L.doc = d;
 	L.held = SIZE_MAX;
 	L.out = xcalloc(1, sizeof(*L.out));
+	new_elem(&L, E_DOCUMENT, 0);
 	lay_blocks(&L, d->root, &st->body, x, w);
 	paginate(&L);
 	free(L.lines);
@@ -1477,5 +1525,6 @@ layout_free(struct layout *l)
 	free(l->pages);
 	free(l->marks);
 	free(l->overlong);
+	free(l->elems);
 	free(l);
 }

@@ -33,6 +33,19 @@ struct run {
 	size_t len;
 	const char *uri;	/* the link it belongs to, or NULL */
 	int artifact;		/* of the running header or footer */
+	size_t elem;		/* its structure element; 0: none */
+};
+
+/* The structure of the document, for tagged PDF: element 0 is the
+ * document, every other has a parent of a lower index. */
+enum elem_type {
+	E_DOCUMENT, E_H1, E_H2, E_H3, E_H4, E_P, E_L, E_LI, E_LBL, E_LBODY,
+	E_QUOTE
+};
+
+struct elem {
+	enum elem_type type;
+	size_t parent;
 };
 
 struct rule {
@@ -77,6 +90,8 @@ struct layout {
 	struct layout_stats stats;
 	struct overlong *overlong;
 	size_t noverlong;
+	struct elem *elems;	/* in reading order */
+	size_t nelems;
 	char **strings;		/* owned text the runs point into */
 	size_t nstrings;
 };

@@ -9,6 +9,7 @@
  * a failed document is reported once and written nowhere. */
 #include <errno.h>
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +26,9 @@
 #include "out/layout.h"
 #include "out/shape.h"
 
+#define CREATOR		"afc " AFC_VERSION
+#define PRODUCER	"afc " AFC_VERSION " with libharu " HPDF_VERSION_TEXT
+#define ICC_PROFILE	"/usr/share/color/icc/colord/sRGB.icc"	/* colord-data */
 #define WIDTH_CACHE	0x2800	/* code points whose widths are cached */
 #define NO_GLYPH	(-1)
 #define UNKNOWN		(-2)
@@ -45,6 +49,10 @@ struct dev {
 	struct hpdfx_alias *alias[FACE__COUNT];	/* codes of ligatures */
 	size_t nalias[FACE__COUNT];
 	unsigned next_alias[FACE__COUNT];
+	struct hpdfx_mcr *mcr;		/* the marked content drawn */
+	size_t nmcr;
+	size_t page;			/* the page being drawn, 0-based */
+	unsigned mcid;			/* its next marked-content id */
 	struct shaped *g;		/* shaping results, reused */
 	size_t gcap;
 	HPDF_Font cur_font;		/* the page's text state, to set */
@@ -322,6 +330,47 @@ subset_font(void *ctx, const unsigned *gids, size_t n, struct buf *font,
 	return shaper_subset(ctx, gids, n, font, newgid);
 }
 
+/* Appends v, a multiple of a hundredth, in its shortest form. */
+static void
+put_num(struct buf *b, double v)
+{
+	char t[32];
+	size_t n;
+
+	snprintf(t, sizeof(t), "%.2f", v);
+	n = strlen(t);
+	while (n > 0 && t[n - 1] == '0')
+		t[--n] = '\0';
+	if (n > 0 && t[n - 1] == '.')
+		t[--n] = '\0';
+	buf_puts(b, strcmp(t, "-0") == 0 ? "0" : t);
+}
+
+/* Appends code c to a literal string as two bytes, escaped where PDF
+ * needs it (parentheses, backslash, line ends). */
+static void
+put_code(struct buf *b, unsigned c)
+{
+	char two[2] = {(char)(c >> 8), (char)(c & 0xff)};
+	int i;
+
+	for (i = 0; i < 2; i++)
+		switch (two[i]) {
+		case '(': case ')': case '\\':
+			buf_putc(b, '\\');
+			buf_putc(b, two[i]);
+			break;
+		case '\r':
+			buf_puts(b, "\\r");
+			break;
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		default:
+			buf_putc(b, two[i]);
+		}
+}
+
 /* Appends to b the TJ array of s[0..n) shaped in face f: each glyph's
  * code, and where the shaped advance (kerning) differs from the width
  * the font's table gives the code, the difference. */
@@ -340,19 +389,19 @@ shaped_tj(struct dev *d, enum face f, const char *s, size_t n, struct buf *b)
 			continue;
 		use_code(d, f, code);
 		if (!open)
-			buf_putc(b, '<');
+			buf_putc(b, '(');
 		open = 1;
-		buf_printf(b, "%04X", code);
+		put_code(b, code);
 		/* The width table holds the advance to a hundredth. */
 		adj = floor(shaper_advance(d->shaper[f], g->gid) * 100 + 0.5) / 100 -
 		    g->advance;
 		if (fabs(adj) >= 0.005 && i + 1 < k) {
-			buf_printf(b, "> %.2f ", adj);
+			buf_printf(b, ") %.2f ", adj);
 			open = 0;
 		}
 	}
 	if (open)
-		buf_putc(b, '>');
+		buf_putc(b, ')');
 }
 
 /* Shows s[0..n) at x on the run's baseline in face f as a TJ array,
@@ -367,29 +416,37 @@ show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
 	const char *p = s, *end = s + n;
 	struct buf b = {0};
 	unsigned cp;
+	double y;
 
 	set_state(d, pg, get_font(d, f), r->size, &r->color);
-	if (HPDF_Page_MoveTextPos(pg, (HPDF_REAL)(x - d->tx), (HPDF_REAL)(r->y - d->ty)) != HPDF_OK)
-		d->failed = 1;
+	/* Places to a hundredth of a point, moved to from the last place
+	 * as placed, so that the rounding does not add up. */
+	x = floor(x * 100 + 0.5) / 100;
+	y = floor(r->y * 100 + 0.5) / 100;
+	put_num(&b, x - d->tx);
+	buf_putc(&b, ' ');
+	put_num(&b, y - d->ty);
+	buf_puts(&b, " Td\n[");
 	d->tx = x;
-	d->ty = r->y;
-	buf_putc(&b, '[');
+	d->ty = y;
 	if (d->shaper[f]) {
 		shaped_tj(d, f, s, n, &b);
 	} else {
-		buf_putc(&b, '<');
+		buf_putc(&b, '(');
 		while (p < end) {
 			cp = utf8_decode(&p);
 			if (cp > 0xffff)
 				continue;	/* pick() has reported it */
 			use_code(d, f, cp);
-			buf_printf(&b, "%04X", cp);
+			put_code(&b, cp);
 		}
-		buf_putc(&b, '>');
+		buf_putc(&b, ')');
 	}
 	if (space) {
 		use_code(d, f, ' ');
-		buf_puts(&b, "<0020>");
+		buf_putc(&b, '(');
+		put_code(&b, ' ');
+		buf_putc(&b, ')');
 	}
 	buf_puts(&b, "] TJ\n");
 	if (hpdfx_page_write(pg, b.data, b.len) != 0)
@@ -434,15 +491,19 @@ draw_run(struct dev *d, HPDF_Page pg, const struct run *r, int space)
 	buf_free(&t);
 }
 
-/* Whether run i of p is followed on its line by a word after a gap. */
+/* Whether run i of p is followed by a word after a gap on its line,
+ * or ends a line whose text goes on on the next (not after a hyphen). */
 static int
 space_after(const struct page *p, size_t i)
 {
 	const struct run *r = &p->runs[i], *n = &p->runs[i + 1];
 
-	return i + 1 < p->nruns && n->y == r->y && n->artifact == r->artifact &&
-	    n->x > r->x + r->width + 0.01 && r->len > 0 && r->text[r->len - 1] != ' ' &&
-	    n->len > 0 && n->text[0] != ' ';
+	if (i + 1 >= p->nruns || n->artifact != r->artifact || r->len == 0 ||
+	    n->len == 0 || r->text[r->len - 1] == ' ' || n->text[0] == ' ')
+		return 0;
+	if (n->y == r->y)
+		return n->x > r->x + r->width + 0.01;
+	return n->elem == r->elem && r->elem != 0 && r->text[r->len - 1] != '-';
 }
 
 /* Writes raw operators to the page. */
@@ -497,20 +558,57 @@ draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
 			continue;
 		uri.len = 0;
 		esc_url(&uri, r->uri);
+		/* Printed (F 4), as PDF/A wants of every annotation. */
 		if ((a = HPDF_Page_CreateURILinkAnnot(pg, rect, uri.data)) == NULL ||
-		    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK)
+		    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK ||
+		    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK)
 			d->failed = 1;
 	}
 	buf_free(&uri);
 }
 
 /* Adds a page and draws p on it: rules, then text, then links. */
+static const char *const elem_tags[] = {
+	[E_DOCUMENT] = "Document", [E_H1] = "H1", [E_H2] = "H2", [E_H3] = "H3",
+	[E_H4] = "H4", [E_P] = "P", [E_L] = "L", [E_LI] = "LI", [E_LBL] = "Lbl",
+	[E_LBODY] = "LBody", [E_QUOTE] = "BlockQuote",
+};
+
+/* Opens the marked-content sequence of element e on the page. */
+static void
+mark(struct dev *d, HPDF_Page pg, const struct layout *l, size_t e)
+{
+	char b[64];
+
+	snprintf(b, sizeof(b), "/%s <</MCID %u>> BDC\n", elem_tags[l->elems[e].type], d->mcid);
+	put(d, pg, b);
+	d->mcr = xrealloc(d->mcr, (d->nmcr + 1) * sizeof(*d->mcr));
+	d->mcr[d->nmcr++] = (struct hpdfx_mcr){e, d->page, d->mcid++};
+}
+
+/* The structure tree of the layout's elements. */
+static void
+draw_struct(struct dev *d, const struct layout *l, HPDF_Page *pages)
+{
+	const char **tags = xcalloc(l->nelems + 1, sizeof(*tags));
+	size_t *parents = xcalloc(l->nelems + 1, sizeof(*parents)), i;
+
+	for (i = 0; i < l->nelems; i++) {
+		tags[i] = elem_tags[l->elems[i].type];
+		parents[i] = l->elems[i].parent;
+	}
+	if (hpdfx_struct(d->pdf, pages, l->npages, tags, parents, l->nelems,
+	    d->mcr, d->nmcr) != 0)
+		d->failed = 1;
+	free(tags);
+	free(parents);
+}
+
 static HPDF_Page
-draw_page(struct dev *d, const struct page *p)
+draw_page(struct dev *d, const struct layout *l, const struct page *p)
 {
 	HPDF_Page pg = HPDF_AddPage(d->pdf);
-	size_t i;
-	int pass;
+	size_t i, open = 0;
 
 	if (pg == NULL || HPDF_Page_SetWidth(pg, (HPDF_REAL)d->st->page_width) != HPDF_OK ||
 	    HPDF_Page_SetHeight(pg, (HPDF_REAL)d->st->page_height) != HPDF_OK) {
@@ -527,19 +625,51 @@ draw_page(struct dev *d, const struct page *p)
 	d->cur_font = NULL;
 	d->cur_size = d->tx = d->ty = 0;
 	d->cur_color = (struct rgb){0, 0, 0, 1};
-	for (pass = 1; pass >= 0; pass--) {
-		if (pass)
-			put(d, pg, "/Artifact BMC\n");
-		for (i = 0; i < p->nruns && !d->failed; i++)
-			if (p->runs[i].artifact == pass)
-				draw_run(d, pg, &p->runs[i], space_after(p, i));
-		if (pass)
-			put(d, pg, "EMC\n");
+	put(d, pg, "/Artifact BMC\n");
+	for (i = 0; i < p->nruns && !d->failed; i++)
+		if (p->runs[i].artifact)
+			draw_run(d, pg, &p->runs[i], space_after(p, i));
+	put(d, pg, "EMC\n");
+	/* The text, each element's runs a marked-content sequence. */
+	for (i = 0; i < p->nruns && !d->failed; i++) {
+		const struct run *r = &p->runs[i];
+
+		if (r->artifact)
+			continue;
+		if (r->elem != open) {
+			if (open)
+				put(d, pg, "EMC\n");
+			if (r->elem)
+				mark(d, pg, l, r->elem);
+			open = r->elem;
+		}
+		draw_run(d, pg, r, space_after(p, i));
 	}
+	if (open)
+		put(d, pg, "EMC\n");
 	if (HPDF_Page_EndText(pg) != HPDF_OK)
 		d->failed = 1;
 	draw_links(d, pg, p);
 	return pg;
+}
+
+/* s in PDFDocEncoding, which is Latin-1 for ASCII and from U+00A0 on,
+ * into b; -1 when s has other characters (UTF-16 is then needed, at
+ * twice the bytes). */
+static int
+doc_encoding(const char *s, struct buf *b)
+{
+	unsigned c;
+
+	b->len = 0;
+	while (*s) {
+		c = utf8_decode(&s);
+		if (c == 0 || (c >= 0x7f && c < 0xa0) || c > 0xff)
+			return -1;
+		buf_putc(b, (char)c);
+	}
+	buf_puts(b, "");
+	return 0;
 }
 
 /* The outline: parts at the top, sections and themes below them. */
@@ -549,6 +679,7 @@ draw_outline(struct dev *d, const struct layout *l, HPDF_Page *pages)
 	HPDF_Encoder enc = HPDF_GetEncoder(d->pdf, "UTF-8");
 	HPDF_Outline parent[5] = {NULL, NULL, NULL, NULL, NULL}, o;
 	HPDF_Destination dst;
+	struct buf b = {0};
 	size_t i;
 	int k;
 
@@ -557,7 +688,10 @@ draw_outline(struct dev *d, const struct layout *l, HPDF_Page *pages)
 
 		for (k = m->level - 1; k > 1 && parent[k] == NULL; k--)
 			;
-		o = HPDF_CreateOutline(d->pdf, k > 1 ? parent[k] : NULL, m->title, enc);
+		if (doc_encoding(m->title, &b) == 0)
+			o = HPDF_CreateOutline(d->pdf, k > 1 ? parent[k] : NULL, b.data, NULL);
+		else
+			o = HPDF_CreateOutline(d->pdf, k > 1 ? parent[k] : NULL, m->title, enc);
 		dst = HPDF_Page_CreateDestination(pages[m->page]);
 		if (o == NULL || dst == NULL ||
 		    HPDF_Destination_SetFitH(dst, (HPDF_REAL)m->y) != HPDF_OK ||
@@ -568,6 +702,7 @@ draw_outline(struct dev *d, const struct layout *l, HPDF_Page *pages)
 		for (k = m->level + 1; k < 5; k++)
 			parent[k] = NULL;
 	}
+	buf_free(&b);
 }
 
 /* The creation date: the source's, else SOURCE_DATE_EPOCH, else none. */
@@ -592,40 +727,103 @@ doc_date(const struct doc_meta *m, HPDF_Date *dt)
 	return 0;
 }
 
-/* The document information, in UTF-8 as the current encoder is. */
+/* The document information: in PDFDocEncoding where it can be, else
+ * in UTF-8 as the current encoder is. */
 static void
 set_info(struct dev *d, const struct doc_meta *m)
 {
-	const struct { HPDF_InfoType type; const char *value; } info[] = {
-		{HPDF_INFO_TITLE, m->title}, {HPDF_INFO_AUTHOR, m->council},
-		{HPDF_INFO_SUBJECT, m->subject}, {HPDF_INFO_KEYWORDS, m->keywords},
-		{HPDF_INFO_CREATOR, "afc " AFC_VERSION},
+	const struct { HPDF_InfoType type; const char *key, *value; } info[] = {
+		{HPDF_INFO_PRODUCER, "Producer", PRODUCER},
+		{HPDF_INFO_CREATOR, "Creator", CREATOR},
+		{HPDF_INFO_TITLE, "Title", m->title},
+		{HPDF_INFO_AUTHOR, "Author", m->council},
+		{HPDF_INFO_SUBJECT, "Subject", m->subject},
+		{HPDF_INFO_KEYWORDS, "Keywords", m->keywords},
 	};
+	struct buf b = {0};
 	HPDF_Date dt;
 	size_t i;
 
-	for (i = 0; i < NELEM(info); i++)
-		if (info[i].value && *info[i].value &&
-		    HPDF_SetInfoAttr(d->pdf, info[i].type, info[i].value) != HPDF_OK)
+	for (i = 0; i < NELEM(info); i++) {
+		if (info[i].value == NULL || *info[i].value == '\0')
+			continue;
+		if (i > 0 && d->pdf->info && doc_encoding(info[i].value, &b) == 0) {
+			if (HPDF_Dict_Add(d->pdf->info, info[i].key,
+			    HPDF_String_New(d->pdf->mmgr, b.data, NULL)) != HPDF_OK)
+				d->failed = 1;
+		} else if (HPDF_SetInfoAttr(d->pdf, info[i].type, info[i].value) != HPDF_OK) {
 			d->failed = 1;
+		}
+	}
+	buf_free(&b);
 	if (doc_date(m, &dt) == 0 &&
 	    (HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, dt) != HPDF_OK ||
 	    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, dt) != HPDF_OK))
 		d->failed = 1;
 }
 
-/* The document's language in the catalog, for readers and assistive
- * technology. libharu has no call for it but a public dictionary API. */
-static void
-set_lang(struct dev *d, const char *lang)
+/* The language of the document: a Dutch one is Flemish. */
+static const char *
+doc_lang(const struct doc_meta *m)
 {
-	HPDF_String s;
+	return strcmp(m->lang, "nl") == 0 ? "nl-BE" : m->lang;
+}
 
-	if (*lang == '\0')
-		return;
-	if ((s = HPDF_String_New(d->pdf->mmgr, lang, NULL)) == NULL ||
-	    HPDF_Dict_Add(d->pdf->catalog, "Lang", s) != HPDF_OK)
+/* A digest of the document's content, its layout and information: the
+ * file identifier, the same for the same document. */
+static void
+digest(const struct doc *doc, const struct layout *l, unsigned char id[16])
+{
+	const struct doc_meta *m = &doc->meta;
+	const char *fields[] = {m->title, m->subtitle, m->zone, m->council,
+	    m->date, m->version, m->status, m->subject, m->keywords, m->lang};
+	HPDF_MD5_CTX ctx;
+	char num[64];
+	size_t i, k;
+
+	HPDF_MD5Init(&ctx);
+	for (i = 0; i < NELEM(fields); i++)
+		HPDF_MD5Update(&ctx, (const HPDF_BYTE *)fields[i], (HPDF_UINT32)strlen(fields[i]) + 1);
+	for (i = 0; i < l->npages; i++)
+		for (k = 0; k < l->pages[i].nruns; k++) {
+			const struct run *r = &l->pages[i].runs[k];
+
+			snprintf(num, sizeof(num), "%zu %.2f %.2f %d %.2f|", i,
+			    r->x, r->y, (int)r->face, r->size);
+			HPDF_MD5Update(&ctx, (const HPDF_BYTE *)num, (HPDF_UINT32)strlen(num));
+			HPDF_MD5Update(&ctx, (const HPDF_BYTE *)r->text, (HPDF_UINT32)r->len);
+		}
+	HPDF_MD5Final(id, &ctx);
+}
+
+/* Makes the document PDF/A-2u: XMP metadata as the information, the
+ * sRGB output intent, an identifier from the content. */
+static void
+archival(struct dev *d, const struct doc *doc, const struct layout *l)
+{
+	const struct doc_meta *m = &doc->meta;
+	const char *path = d->st->icc_profile ? d->st->icc_profile : ICC_PROFILE;
+	unsigned char id[16];
+	char date[32] = "";
+	HPDF_Date dt;
+	size_t n;
+	char *icc;
+
+	if ((icc = read_file(path, &n)) == NULL || n < 128) {
+		diag_sys(d->dg, M_E_ICC, path, icc ? "not an ICC profile" : file_strerror(errno));
 		d->failed = 1;
+		free(icc);
+		return;
+	}
+	if (doc_date(m, &dt) == 0)
+		snprintf(date, sizeof(date), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		    dt.year, dt.month, dt.day, dt.hour, dt.minutes, dt.seconds);
+	digest(doc, l, id);
+	if (hpdfx_archival(d->pdf, &(struct hpdfx_meta){m->title, m->council,
+	    m->subject, m->keywords, CREATOR, PRODUCER, date, doc_lang(m)},
+	    icc, n, id) != 0)
+		d->failed = 1;
+	free(icc);
 }
 
 /* Writes the document into out. */
@@ -694,17 +892,25 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 	if (getenv("AFC_PDF_STATS"))
 		print_stats(doc, l);
 	warn_overlong(d, doc, l);
-	for (i = 0; i < l->npages && !d->failed; i++)
-		pages[i] = draw_page(d, &l->pages[i]);
+	for (i = 0; i < l->npages && !d->failed; i++) {
+		d->page = i;
+		d->mcid = 0;
+		pages[i] = draw_page(d, l, &l->pages[i]);
+	}
 	if (!d->failed)
 		draw_outline(d, l, pages);
+	if (!d->failed)
+		draw_struct(d, l, pages);
 	if (!d->failed && l->nmarks > 0 &&
 	    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK)
 		d->failed = 1;
 	if (!d->failed) {
 		set_info(d, &doc->meta);
-		set_lang(d, doc->meta.lang);
+		if (hpdfx_accessible(d->pdf, doc_lang(&doc->meta)) != 0)
+			d->failed = 1;
 	}
+	if (!d->failed && d->st->archival)
+		archival(d, doc, l);
 	for (f = 0; f < FACE__COUNT && !d->failed; f++)
 		if (d->font[f] && hpdfx_font_finish(d->font[f], &(struct hpdfx_font){
 		    d->used[f], d->alias[f], d->nalias[f],
@@ -746,6 +952,7 @@ dev_close(struct dev *d)
 		free(d->alias[f]);
 	}
 	free(d->g);
+	free(d->mcr);
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 }

@@ -13,7 +13,7 @@
 #include "base/util.h"
 #include "out/style.h"
 
-enum vtype { V_LENGTH, V_NUMBER, V_INT, V_COLOR, V_FACE, V_STRING };
+enum vtype { V_LENGTH, V_NUMBER, V_INT, V_COLOR, V_FACE, V_STRING, V_BOOL };
 
 static const char *vtype_names[] = {
 	[V_LENGTH] = "length; write a number with pt, mm, cm or in",
@@ -22,6 +22,7 @@ static const char *vtype_names[] = {
 	[V_COLOR] = "colour; write it as \"#rrggbb\"",
 	[V_FACE] = "font; write regular, bold, italic or bold-italic",
 	[V_STRING] = "text",
+	[V_BOOL] = "choice; write true or false",
 };
 
 struct key {
@@ -61,6 +62,8 @@ static const struct key keys[] = {
 	{"link", "color", V_COLOR, AT(link_color)},
 	{"rule", "color", V_COLOR, AT(rule_color)},
 	{"rule", "width", V_LENGTH, AT(rule_width)},
+	{"pdf", "archival", V_BOOL, AT(archival)},
+	{"pdf", "icc-profile", V_STRING, AT(icc_profile)},
 	BLOCK("body", body), BLOCK("letterhead", letterhead),
 	BLOCK("title", title), BLOCK("subtitle", subtitle),
 	BLOCK("part", part), BLOCK("section", section),
@@ -205,6 +208,9 @@ store(struct style *st, const struct key *k, const char *s)
 		free(*(char **)p);
 		*(char **)p = xstrdup(s);
 		return 0;
+	case V_BOOL:
+		*(int *)p = strcmp(s, "true") == 0;
+		return strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ? 0 : -1;
 	}
 	return -1;
 }
@@ -342,6 +348,7 @@ defaults(struct style *st)
 	st->stretch = 0.5;
 	st->shrink = 0.33;
 	st->rule_width = 0.5;
+	st->archival = 1;
 }
 
 static int

@@ -44,6 +44,8 @@ struct style {
 	    header, footer;
 	struct rgb link_color, rule_color;
 	double rule_width;
+	int archival;			/* PDF/A-2u */
+	char *icc_profile;		/* the sRGB profile of the output intent */
 };
 
 /* Reads the stylesheet at path into st. Returns 0, or -1 after a
