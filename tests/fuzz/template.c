@@ -99,7 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((h = html_open(&ctx, &dg)) != NULL) {
 		html_render(h, unit_doc(amalo), &dg, &out);
 		buf_free(&out);
-		e.doc = unit_doc(amalo);
+		e.meta = &unit_doc(amalo)->meta;
 		html_render_index(h, &e, 1, &dg, &out);
 		buf_free(&out);
 		html_close(h);
