@@ -1341,7 +1341,7 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	clock_gettime(CLOCK_MONOTONIC, &b.t0);
 	if (formats == NULL) {
 		for (k = 0; k < nbackends; k++)
-			want[k] = 1;
+			want[k] = backends[k].dflt;
 	} else if (cli_formats(formats, want) != 0) {
 		free(files);
 		return EXIT_USAGE;

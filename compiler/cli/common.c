@@ -81,7 +81,7 @@ cli_formats(const char *list, int *want)
 	    tok = strtok_r(NULL, ",", &save)) {
 		if ((b = backend_find(tok)) == NULL) {
 			fprintf(stderr, "afc: error: unknown format '%s'; "
-			    "the formats are md, html and pdf\n", tok);
+			    "the formats are md, html, pdf and ics\n", tok);
 			free(copy);
 			return -1;
 		}

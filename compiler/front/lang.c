@@ -67,6 +67,9 @@ const struct keyword lang_keywords[K__COUNT] = {
 	    "needs the keywords, each in quotes", "{ string }"},
 	{K_DOC_LETTERHEAD, "letterhead", B(DOCUMENT), 1, 1, BLOCK_NONE, 0,
 	    "takes one value: letterhead none", "none"},
+	{K_DATES, "dates", B(DOCUMENT), 0, 0, BLOCK_REQUIRED, 0,
+	    "takes a block of events with their dates, as in: dates { "
+	    "council-approval 2025-03-24 }", "{ name date }"},
 
 	{K_FORM_LETTERHEAD, "letterhead", B(FORM), 0, 0, BLOCK_REQUIRED, 0,
 	    "needs a block", "{ department | phone | email }"},

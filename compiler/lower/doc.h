@@ -65,8 +65,26 @@ struct doc_meta {
 	const char *source;	/* base name of the source file, "amalo" */
 };
 
+/* A deadline of the agreement, for a calendar: every field a UTF-8
+ * string, "" when absent. */
+struct doc_deadline {
+	const char *id;		/* the declared name: "accenten" */
+	const char *summary;	/* what and the action: "De accenten ...
+				 * aangeleverd" */
+	const char *sentence;	/* the sentence the documents print */
+	const char *start;	/* the first day it is due, 2025-04-24 */
+	const char *end;	/* the last day (a range of months), or the
+				 * same as start; "" for both when undated */
+	const char *until;	/* the day after end: where a calendar's
+				 * all-day event stops; or "" */
+	const char *event;	/* undated but after an event: its words */
+};
+
 struct doc {
 	cmark_node *root;
+	/* Every declared deadline, in declaration order. */
+	struct doc_deadline *deadlines;
+	size_t ndeadlines;
 	struct doc_meta meta;
 	void *strings;		/* owns the meta strings */
 	const char *names;	/* the declared parties' and people's names,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lower/lower.h"
+#include "sema/date.h"
 #include "sema/model.h"
 #include "sema/nl.h"
 
@@ -495,6 +496,49 @@ names(const struct model *m, struct doc *d)
 	buf_free(&b);
 }
 
+/* The deadlines with their dates, for a calendar. */
+static void
+deadlines(const struct model *m, struct doc *d)
+{
+	struct date from, to;
+	char iso[11];
+	struct buf b = {0};
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nents; i++)
+		n += m->ents[i]->kind == ENT_DEADLINE;
+	d->deadlines = xcalloc(n + 1, sizeof(*d->deadlines));
+	for (i = 0; i < m->nents; i++) {
+		const struct deadline *dl = (const struct deadline *)m->ents[i];
+		struct doc_deadline *o;
+
+		if (dl->e.kind != ENT_DEADLINE)
+			continue;
+		o = &d->deadlines[d->ndeadlines++];
+		o->id = keep(d, dl->e.id);
+		b.len = 0;
+		buf_printf(&b, "%s %s", dl->what, dl->action);
+		o->summary = keep(d, b.data);
+		b.len = 0;
+		deadline_sentence(m, dl, &b);
+		o->sentence = keep(d, b.data);
+		if (due_dates(&dl->due, &from, &to)) {
+			date_iso(from, iso);
+			o->start = keep(d, iso);
+			date_iso(to, iso);
+			o->end = keep(d, iso);
+			date_iso(date_next(to), iso);
+			o->until = keep(d, iso);
+		} else {
+			o->start = o->end = o->until = keep(d, "");
+		}
+		o->event = keep(d, (dl->due.kind == DUE_AFTER ||
+		    dl->due.kind == DUE_WITHIN) && *o->start == '\0' ?
+		    dl->due.event->text : "");
+	}
+	buf_free(&b);
+}
+
 void
 lower(const struct model *m, const char *source_name, struct doc *d)
 {
@@ -503,6 +547,7 @@ lower(const struct model *m, const char *source_name, struct doc *d)
 	memset(d, 0, sizeof(*d));
 	meta(m, source_name, d);
 	names(m, d);
+	deadlines(m, d);
 	d->root = cmark_node_new(CMARK_NODE_DOCUMENT);
 	if (m->doc.letterhead && m->doc.form->department)
 		letterhead(m->doc.form, d->root);

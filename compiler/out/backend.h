@@ -19,6 +19,7 @@ struct render_ctx {
 struct backend {
 	const char *name;	/* "md", as given to --to */
 	const char *ext;	/* file name extension, "md" */
+	int dflt;		/* built when no --to is given */
 	/* Loads what every zone needs; returns the backend's state, or
 	 * NULL after reporting the problem into dg. */
 	void *(*open)(const struct render_ctx *ctx, struct diags *dg);
@@ -50,6 +51,12 @@ int pdf_render(void *state, const struct doc *d, struct diags *dg,
     struct buf *out);
 void pdf_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
 void pdf_close(void *state);
+
+void *ics_open(const struct render_ctx *ctx, struct diags *dg);
+int ics_render(void *state, const struct doc *d, struct diags *dg,
+    struct buf *out);
+void ics_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
+void ics_close(void *state);
 
 /* One entry of the index page of a build directory: what the zone's
  * document said of itself when it was last built (meta->zone is the

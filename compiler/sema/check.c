@@ -984,6 +984,50 @@ check_form(struct model *m, const struct ast_node *n)
 /* ---- the document block ---- */
 
 
+/* dates = "dates" "{" { EVENT DATE } "}": when the events happened. */
+static void
+check_dates(struct model *m, const struct ast_node *n)
+{
+	const struct ast_node *c;
+	struct entity *e;
+	struct event *ev;
+	const char *near;
+	int y, mo, d;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->type != AST_STMT)
+			continue;
+		if ((e = model_find(m, c->keyword)) == NULL ||
+		    e->kind != ENT_EVENT) {
+			diag(&c->span, M_E_UNKNOWN_REF, "event", c->keyword);
+			if (!diag_dropping(&c->span, DIAG_NOTE) &&
+			    (near = model_suggest(m, c->keyword, ENT_EVENT)) != NULL)
+				diag(&c->span, M_NOTE_DIDYOUMEAN, near);
+			continue;
+		}
+		ev = (struct event *)e;
+		if (c->nvals != 1 || c->has_block) {
+			diag(&c->span, M_E_ARGS, c->keyword, "needs the date "
+			    "the event happened, as in: council-approval "
+			    "2025-03-24");
+			continue;
+		}
+		if (!parse_date(c->vals[0].s, &y, &mo, &d, 3)) {
+			diag(&c->vals[0].span, M_E_BAD_DATE, c->vals[0].s);
+			continue;
+		}
+		if (ev->dated) {
+			diag(&c->span, M_E_REPEATED, c->keyword);
+			diag(&ev->dated->span, M_NOTE_FREE,
+			    "its first date is here");
+			continue;
+		}
+		ev->year = y, ev->month = mo, ev->day = d;
+		ev->dated = c;
+		e->used = 1;
+	}
+}
+
 static void
 doc_field(struct model *m, const struct ast_node *c)
 {
@@ -1047,6 +1091,10 @@ doc_field(struct model *m, const struct ast_node *c)
 			if (val_text(c, i))
 				buf_printf(&d->keywords, "%s%s",
 				    d->keywords.len ? ", " : "", c->vals[i].s);
+		break;
+	case K_DATES:
+		if (shape_of(c, k))
+			check_dates(m, c);
 		break;
 	case K_DOC_LETTERHEAD:
 		if (shape_of(c, k) &&

@@ -95,6 +95,9 @@ struct body {
 struct event {
 	struct entity e;
 	const char *text;	/* "goedkeuring door de gemeenteraad" */
+	int year, month, day;	/* when it happened (the document's dates),
+				 * or 0 */
+	const struct ast_node *dated;	/* the line that dates it */
 };
 
 enum due_kind {

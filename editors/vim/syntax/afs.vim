@@ -18,7 +18,7 @@ let s:keywords = [
       \ 'include', 'document', 'form', 'event', 'council', 'municipality',
       \ 'partner', 'person', 'body', 'deadline', 'part', 'layout',
       \ 'numbering', 'title', 'subtitle', 'zone', 'version', 'date',
-      \ 'status', 'subject', 'keywords', 'letterhead', 'department',
+      \ 'status', 'subject', 'keywords', 'letterhead', 'dates', 'department',
       \ 'phone', 'email', 'numbered', 'text', 'section', 'question',
       \ 'called', 'invitees', 'of', 'function', 'role', 'members', 'meets',
       \ 'yearly', 'guests', 'what', 'due', 'how', 'action', 'from', 'by',
