@@ -83,6 +83,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_NOTE_PREVIOUS DIAG_NOTE, "'%s' was first declared here"
 #define M_NOTE_DIDYOUMEAN DIAG_NOTE, "did you mean '%s'?"
 #define M_NOTE_FREE DIAG_NOTE, "%s"
+#define M_NOTE_DIFF_PLAIN DIAG_NOTE, \
+	"%s does not compile; showing a plain diff of the sources instead"
 
 /* warnings */
 #define M_W_UNUSED DIAG_WARNING, "%s '%s' is declared but never used"
@@ -231,6 +233,9 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_INDEX_NAME DIAG_ERROR, \
 	"'%s' would write index.html, the page that lists the zones; " \
 	"rename it"
+#define M_E_GIT DIAG_ERROR, \
+	"'git %s' failed; is this a git repository, and are the revisions " \
+	"right?"
 
 #define diag(sp, ...) diag_at_((sp), __VA_ARGS__)
 #define diag_at_(sp, level, ...) diag_report(NULL, (sp), (level), __VA_ARGS__)

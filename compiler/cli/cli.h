@@ -74,6 +74,12 @@ cli_worse(int a, int b)
 	return a > b ? a : b;
 }
 
+/* diff.c: compares two versions of a zone (files or REV:PATH) into
+ * out as a text change list; returns diff's exit status, or -1 when
+ * they read the same bytes (or neither exists). */
+int cli_diff_pair(const struct cli *c, const char *old, const char *new,
+    int color, struct buf *out);
+
 /* The commands: argv holds the words after the command's name. */
 int cmd_check(int argc, char **argv, const struct cli *c);
 int cmd_dump(int argc, char **argv, const struct cli *c);
@@ -82,5 +88,7 @@ int cmd_build(int argc, char **argv, const struct cli *c);
 int cmd_new(int argc, char **argv, const struct cli *c);
 int cmd_fmt(int argc, char **argv, const struct cli *c);
 int cmd_keywords(int argc, char **argv, const struct cli *c);
+int cmd_diff(int argc, char **argv, const struct cli *c);
+int cmd_log(int argc, char **argv, const struct cli *c);
 
 #endif

@@ -23,6 +23,10 @@ static const char usage_text[] =
 "       afc new [--layout sections|questions] --zone NAME FILE\n"
 "       afc fmt [-w | --check] FILE...\n"
 "       afc keywords [--markdown]\n"
+"       afc diff [--to FORMAT] [-o FILE] [--all] [--quiet] [--stat] OLD NEW\n"
+"       afc diff --git [REV1 [REV2]] [-- PATH...]\n"
+"       afc diff --textconv FILE\n"
+"       afc log REV1..REV2 PATH\n"
 "       afc --help | --version\n"
 "\n"
 "Compiles afsprakenkader sources (.afs) into documents.\n"
@@ -48,11 +52,22 @@ static const char usage_text[] =
 "  keywords print the language's keywords: name, where each may stand\n"
 "           and its values, one a line separated by tabs (for editor\n"
 "           grammars), or as a Markdown table with --markdown\n"
+"  diff     what changed in meaning between two versions of a zone: a\n"
+"           change list (--to text or json); OLD and NEW are\n"
+"           files or REV:PATH read from git, includes from the same\n"
+"           revision; --git compares every zone changed between two\n"
+"           revisions (HEAD and the work tree by default); --textconv\n"
+"           prints a zone's text for git (docs/diff.md)\n"
+"  log      per commit of a range, what it changed in a zone\n"
 "\n"
 "options:\n"
 "  --to FORMATS   comma-separated list of md, html, pdf and ics, the\n"
 "                 zone's dated deadlines as an iCalendar file (build:\n"
 "                 md, html and pdf)\n"
+"  -o FILE        output file for diff (default: standard output)\n"
+"  --all          diff: show echoes in full\n"
+"  --quiet        diff: print nothing; only the exit status tells\n"
+"  --stat         diff: the number of changes per group only\n"
 "  --layout L     new: sections (the default) or questions\n"
 "  --zone NAME    new: the name of the zone\n"
 "  -o DIR         output directory for build (default: the current one;\n"
@@ -79,7 +94,9 @@ static const char usage_text[] =
 "\n"
 "exit status: 0 no errors (warnings allowed), 1 errors in the sources,\n"
 "2 wrong usage, 3 a system error (unreadable file, unwritable output);\n"
-"build: 130, 143 or 129 when interrupted by SIGINT, SIGTERM or SIGHUP.\n";
+"build: 130, 143 or 129 when interrupted by SIGINT, SIGTERM or SIGHUP;\n"
+"diff: 0 no change in meaning, 1 changes, 4 a version does not compile\n"
+"(then a plain diff of the sources is shown).\n";
 
 int
 cli_usage(const char *msg)
@@ -157,6 +174,8 @@ static const struct command {
 	{"keywords", cmd_keywords},
 	{"new", cmd_new},
 	{"fmt", cmd_fmt},
+	{"diff", cmd_diff},
+	{"log", cmd_log},
 };
 
 /*

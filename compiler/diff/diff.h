@@ -1,0 +1,110 @@
+/* diff.h - what changed in meaning between two compiled versions of a
+ * zone, and the ways of showing it. Included by the diff and log
+ * commands (cli/diff.c, cli/log.c) and the tests.
+ *
+ * diff_units() compares the facts of the two models (declarations
+ * matched by kind and id; list items matched by name) and the prose of
+ * the two document trees (matched by heading path as printed, then by
+ * paragraph and sentence, with a word diff inside). A generated sentence
+ * whose words changed only because a fact changed is an echo: it is
+ * kept under the change of that fact. The kinds of change are listed in
+ * docs/diff.md; they are stable. */
+#ifndef AFC_DIFF_H
+#define AFC_DIFF_H
+
+#include <stddef.h>
+
+#include "base/util.h"
+#include "unit/unit.h"
+
+enum dgroup {
+	DG_DOCUMENT,		/* the document block: title, version... */
+	DG_PARTIES,		/* parties and people */
+	DG_BODIES,		/* bodies and events */
+	DG_DEADLINES,
+	DG_BODY,		/* the body of the document, by heading path */
+};
+
+struct dchange {
+	const char *kind;	/* "person.replaced": docs/diff.md */
+	enum dgroup group;
+	char *entity;		/* "person sooi", or the section's heading */
+	char *field;		/* "function", or NULL */
+	char *old, *new;	/* the values as printed; NULL when absent */
+	char *where;		/* "Deel 2 › Algemeen engagement", or NULL */
+	char *src_old, *src_new;	/* "v1.0:amalo.afs:39:12", or NULL */
+	size_t cause;		/* an echo: 1 + the index of its cause */
+	size_t nechoes;		/* a cause: how many echoes it has */
+	size_t sec;		/* the order of its section: the new
+				   document's, then the removed ones */
+	/* what a changed text may be an echo of: "\ntoken\n..." */
+	char *vocab_old, *vocab_new;
+};
+
+/* Something that differs in the sources but not in meaning. */
+struct dignored {
+	const char *kind;	/* "order.declarations", "comment", "layout" */
+	char *what;
+};
+
+struct diff {
+	char *old_name, *new_name;	/* "v1.0:zones/amalo.afs" */
+	char *old_version;	/* the old document's version, or its name */
+	struct dchange *v;
+	size_t n;
+	struct dignored *ign;
+	size_t nign;
+	/* the redline: marks on the new document tree, made by
+	 * diff_redline() (private to diff.c) */
+	void *marks;
+	size_t nmarks;
+};
+
+/*
+ * Compares two units that compiled (unit_model() and unit_doc() not
+ * NULL); old_name and new_name are shown as the two sides. The units
+ * must outlive d until diff_redline() has been called and d freed.
+ */
+void diff_units(struct diff *d, const struct unit *a, const struct unit *b,
+    const char *old_name, const char *new_name);
+void diff_free(struct diff *d);
+
+/* The number of changes in meaning, echoes not counted. */
+size_t diff_count(const struct diff *d);
+
+/* The word diff of two texts: deleted words between pre_del and
+ * post_del, inserted ones between pre_ins and post_ins; with context
+ * not negative, runs of common words longer than twice that are cut to
+ * that many words on each side of a change. */
+void diff_words(struct buf *out, const char *a, const char *b,
+    const char *pre_del, const char *post_del, const char *pre_ins,
+    const char *post_ins, int context);
+
+/* The change list as text: colour with ANSI escapes when color is set;
+ * with all set, every echo is shown and not only counted; with stat,
+ * only the counts per group. */
+void diff_text(const struct diff *d, struct buf *out, int color, int all,
+    int stat);
+/* The change list as JSON (docs/diff.md). */
+void diff_json(const struct diff *d, struct buf *out);
+/* s as a JSON string, quoted and escaped; null for NULL. */
+void diff_json_string(struct buf *out, const char *s);
+
+/*
+ * Turns the document tree of the new unit b into a redline: deleted
+ * text struck (DOC_DEL) before inserted text (DOC_INS), removed
+ * paragraphs and list items put back and struck, and a box listing the
+ * changes after the title block. Modifies b's document; call once.
+ */
+void diff_redline(struct diff *d, const struct unit *a, const struct unit *b);
+
+/* A plain line diff of two texts, in the unified format, for when a
+ * side does not compile. */
+void diff_lines(struct buf *out, const char *old_name, const char *a,
+    size_t alen, const char *new_name, const char *b, size_t blen);
+
+/* The reader's text of a document, for git's textconv: one paragraph a
+ * line, headings as "## Deel 2 › Section" lines. */
+void diff_textconv(const struct doc *doc, struct buf *out);
+
+#endif
