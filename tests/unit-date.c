@@ -72,6 +72,15 @@ main(void)
 	date_iso(t, b);
 	CHECK("due: from the first to the last day", strcmp(a, "2025-01-01") == 0 &&
 	    strcmp(b, "2025-03-31") == 0);
+	due.month = 11;
+	due.month2 = 2;
+	due.year2 = 2026;
+	due_dates(&due, &f, &t);
+	date_iso(f, a);
+	date_iso(t, b);
+	CHECK("due: a range across a year end", strcmp(a, "2025-11-01") == 0 &&
+	    strcmp(b, "2026-02-28") == 0);
+	due.year2 = 0;
 	due.month2 = 0;
 	due.month = 2;
 	due_dates(&due, &f, &t);

@@ -1373,7 +1373,7 @@ cmd_build(int argc, char **argv, const struct cli *c)
 			if (walk(&b, files[i], "") != 0)
 				st = EXIT_SYSTEM;
 		} else {
-			char *base = cli_base_name(files[i]);
+			char *base = unit_base_name(files[i]);
 
 			add_zone(&b, files[i], base);
 			free(base);

@@ -49,12 +49,9 @@ int cli_usage(const char *msg);
  * message when it names no format or an unknown one. */
 int cli_formats(const char *list, int *want);
 
-/* The base name of path without its .afs extension (heap). */
-char *cli_base_name(const char *path);
-
 /* Writes data to path through a temporary file and a rename, so that a
- * failed run never leaves a partial file behind. Returns 0, or -1 after
- * a message. */
+ * failed run never leaves a partial file behind; an existing file keeps
+ * its mode. Returns 0, or -1 after a message. */
 int cli_write_atomic(const struct cli *c, const char *path, const char *data,
     size_t len);
 

@@ -102,19 +102,6 @@ cli_formats(const char *list, int *want)
 	return 0;
 }
 
-char *
-cli_base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	size_t n;
-
-	s = s ? s + 1 : path;
-	n = strlen(s);
-	if (n > 4 && strcmp(s + n - 4, ".afs") == 0)
-		n -= 4;
-	return xstrndup(s, n);
-}
-
 struct unit *
 cli_compile(const struct cli *c, const char *path, int lower)
 {
@@ -149,36 +136,42 @@ cli_open(const struct cli *c, const struct backend *b)
 	return b->open(&c->ctx, c->dg);
 }
 
-/* Gives a file made by mkstemp (mode 0600) the mode of an ordinary new
- * file, as fopen would. */
-static void
-fchmod_default(const char *path)
+/* The mode for path: its own when it exists, else that of an ordinary
+ * new file, as fopen would give it. */
+static mode_t
+mode_for(const char *path)
 {
-	mode_t mask = umask(0);
+	struct stat st;
+	mode_t mask;
 
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return st.st_mode & 07777;
+	mask = umask(0);
 	umask(mask);
-	chmod(path, 0666 & ~mask);
+	return 0666 & ~mask;
 }
 
 int
-cli_write_atomic(const struct cli *c, const char *path, const char *data, size_t len)
+cli_write_atomic(const struct cli *c, const char *path, const char *data,
+    size_t len)
 {
 	struct buf tmp = {0};
-	FILE *f;
+	FILE *f = NULL;
 	int fd, ok;
 
 	buf_printf(&tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp.data)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
 		diag_sys(c->dg, M_E_WRITE, path, strerror(errno));
-		if (fd >= 0)
-			close(fd), unlink(tmp.data);
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp.data);
+		}
 		buf_free(&tmp);
 		return -1;
 	}
 	ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	if (ok)
-		fchmod_default(tmp.data);
+	ok = fchmod(fd, mode_for(path)) == 0 && ok;
+	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp.data, path) != 0) {
 		diag_sys(c->dg, M_E_WRITE, path, strerror(errno));
 		unlink(tmp.data);

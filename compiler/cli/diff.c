@@ -1,5 +1,5 @@
 /* diff.c - afc diff: what changed in meaning between two versions of a
- * zone, as a change list (text, JSON) or a redline (md, html, pdf); its
+ * zone, as a change list (text or JSON); its
  * textconv for git; every changed zone between two revisions. */
 #include <errno.h>
 #include <stdio.h>
@@ -164,9 +164,7 @@ static int
 compare(const struct cli *c, const struct dopts *o, struct version *a,
     struct version *b, struct buf *out)
 {
-	const struct backend *be;
 	struct diff d;
-	void *state;
 	int sa, sb, st;
 
 	version_compile(c, a, o->quiet ? NULL : stderr);
@@ -183,14 +181,6 @@ compare(const struct cli *c, const struct dopts *o, struct version *a,
 		diff_text(&d, out, o->color, o->all, o->stat);
 	} else if (strcmp(o->to, "json") == 0) {
 		diff_json(&d, out);
-	} else if ((be = backend_find(o->to)) != NULL) {
-		diff_redline(&d, a->u, b->u);
-		if ((state = cli_open(c, be)) == NULL)
-			st = EXIT_SYSTEM;
-		else if (be->render(state, unit_doc(b->u), c->dg, out) != 0)
-			st = EXIT_SYSTEM;
-		if (state)
-			be->close(state);
 	}
 	diff_free(&d);
 	return st;
@@ -592,11 +582,6 @@ cmd_diff(int argc, char **argv, const struct cli *c)
 	else if (conv && (nfiles != 1 || git))
 		st = cli_usage("diff --textconv takes one FILE");
 	else if (git && nfiles > 2)
-		st = cli_usage("diff --git takes at most two revisions");
-	else if (git && strcmp(o.to, "text") != 0 && strcmp(o.to, "json") != 0)
-		st = cli_usage("diff --git writes text or json; give two "
-		    "versions for a redline");
-	else if (0)
 		st = cli_usage("diff --git takes at most two revisions");
 	else if (!conv && !git && nfiles != 2)
 		st = cli_usage("diff needs two versions: OLD NEW");

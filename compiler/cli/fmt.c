@@ -25,39 +25,6 @@ read_nothing(void *arg, const char *path, size_t *len)
 	return xstrdup("");
 }
 
-/* Writes data over path through a temporary file in its folder and a
- * rename, keeping path's mode. Returns 0, or -1 after a message. */
-static int
-rewrite(const struct cli *c, const char *path, const struct buf *data,
-    mode_t mode)
-{
-	struct buf tmp = {0};
-	FILE *f = NULL;
-	int fd, ok;
-
-	buf_printf(&tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp.data)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		diag_sys(c->dg, M_E_WRITE, path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp.data);
-		}
-		buf_free(&tmp);
-		return -1;
-	}
-	ok = fwrite(data->data, 1, data->len, f) == data->len;
-	ok = fchmod(fd, mode & 07777) == 0 && ok;
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp.data, path) != 0) {
-		diag_sys(c->dg, M_E_WRITE, path, strerror(errno));
-		unlink(tmp.data);
-		buf_free(&tmp);
-		return -1;
-	}
-	buf_free(&tmp);
-	return 0;
-}
-
 /* Formats one file; returns its exit status. */
 static int
 fmt_file(const struct cli *c, const char *path, int write, int check)
@@ -67,12 +34,11 @@ fmt_file(const struct cli *c, const char *path, int write, int check)
 	struct ast_node *root;
 	struct buf out = {0};
 	struct diags dg;
-	struct stat st;
 	size_t len;
 	char *text;
 	int rc = EXIT_CLEAN;
 
-	if ((text = read_file(path, &len)) == NULL || stat(path, &st) != 0) {
+	if ((text = read_file(path, &len)) == NULL) {
 		diag_sys(c->dg, M_E_READ, path, file_strerror(errno));
 		free(text);
 		return EXIT_SYSTEM;
@@ -103,7 +69,8 @@ fmt_file(const struct cli *c, const char *path, int write, int check)
 		}
 	} else if (write) {
 		if ((out.len != len || memcmp(out.data, text, len) != 0) &&
-		    rewrite(c, path, &out, st.st_mode) != 0)
+		    cli_write_atomic(c, path, out.data ? out.data : "",
+		    out.len) != 0)
 			rc = EXIT_SYSTEM;
 	} else if (out.len > 0) {
 		fwrite(out.data, 1, out.len, stdout);

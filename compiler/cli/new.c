@@ -16,6 +16,7 @@
 #include "base/util.h"
 #include "cli/cli.h"
 #include "front/ast.h"
+#include "front/print.h"
 #include "sema/todo.h"
 
 /* Comments are wrapped to this many characters a line. */
@@ -211,18 +212,6 @@ find_form(const struct ast_node *root)
 	return NULL;
 }
 
-static void
-quoted(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(b, '\\');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
 /* The skeleton of a zone for the form (included as include). */
 static void
 skeleton(struct buf *b, const struct ast_node *form, const char *include,
@@ -242,7 +231,7 @@ skeleton(struct buf *b, const struct ast_node *form, const char *include,
 	buf_printf(b, "include \"%s\"\n\n", include);
 	buf_printf(b, "document {\n  form    %s\n  layout  %s\n  zone    ",
 	    form->vals[0].s, layout);
-	quoted(b, zone);
+	ast_print_quoted(b, zone);
 	buf_puts(b, "\n  council zorgraad\n  status  draft\n}\n\n");
 	buf_puts(b, "council zorgraad \"" TODO_MARK ": de naam van de "
 	    "zorgraad\" {\n  called \"de zorgraad\"\n}\n\n");

@@ -454,18 +454,6 @@ find_section(const struct side *s, const char *path)
 	return SIZE_MAX;
 }
 
-/* The redline's marks on leaves of the new document. */
-
-struct mark {
-	char c;			/* '~' changed, '+' added, '-' removed */
-	cmark_node *node;	/* '~', '+': the new leaf; '-': the old one */
-	cmark_node *anchor;	/* '-': the new leaf it follows, or NULL */
-	cmark_node *next;	/* '-': the new leaf after it, or NULL */
-	const char *old;	/* '~': the old text */
-	int item;
-	size_t sec;		/* '-' with no anchor: the new section */
-};
-
 /* The comparison under way. */
 struct differ {
 	struct diff *d;
@@ -1579,25 +1567,16 @@ leaf_eq(const void *ctx, size_t i, size_t j)
 }
 
 static void
-add_mark(struct diff *d, struct mark m)
-{
-	struct mark *v = d->marks;
-
-	v = xgrow(v, d->nmarks, sizeof(*v));
-	v[d->nmarks++] = m;
-	d->marks = v;
-}
-
-static void
-removed_leaf(struct differ *D, size_t sec, const struct leaf *l,
-    cmark_node *anchor, cmark_node *next, int moved)
+removed_leaf(struct differ *D, size_t sec, const struct leaf *l, int moved)
 {
 	add_prose(D, moved ? (l->item ? "item.moved" : "prose.moved") :
 	    (l->item ? "item.removed" : "prose.removed"), sec,
 	    l->item ? "item" : "paragraph", l->text, NULL);
-	add_mark(D->d, (struct mark){'-', l->node, anchor, next, NULL,
-	    l->item, sec});
 }
+
+/* How many removed and added paragraphs of one run are compared for
+ * a rewording. */
+#define PAIR_MAX 256
 
 /* The leaves of one section in both versions. */
 static void
@@ -1605,10 +1584,10 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 {
 	const struct side *A = &D->a, *B = &D->b;
 	size_t *ia = NULL, *ib = NULL, na = 0, nb = 0, nops, k, r0, i, j;
+	size_t *dels, *adds;
 	struct leafpair lp;
 	struct op *ops;
 	char *useda, *usedb;
-	cmark_node *anchor = NULL;
 
 	for (i = 0; i < A->n; i++)
 		if (A->v[i].sec == seca) {
@@ -1622,6 +1601,8 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 		}
 	lp = (struct leafpair){A->v, B->v, ia, ib};
 	ops = lcs(na, nb, leaf_eq, &lp, &nops);
+	dels = xcalloc(na + 1, sizeof(*dels));
+	adds = xcalloc(nb + 1, sizeof(*adds));
 	useda = xcalloc(na + 1, 1);
 	usedb = xcalloc(nb + 1, 1);
 	/* a paragraph or item that only moved inside the section */
@@ -1637,27 +1618,29 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 			}
 	}
 	for (k = 0; k < nops; k = r0) {
-		size_t dels[256], adds[256], nd = 0, nadd = 0;
+		size_t nd = 0, nadd = 0, pd, pa;
 
 		if (ops[k].c == '=') {
-			anchor = B->v[ib[ops[k].j]].node;
 			r0 = k + 1;
 			continue;
 		}
 		for (r0 = k; r0 < nops && ops[r0].c != '='; r0++) {
-			if (ops[r0].c == '-' && nd < 256)
+			if (ops[r0].c == '-')
 				dels[nd++] = ops[r0].i;
-			else if (ops[r0].c == '+' && nadd < 256)
+			else if (ops[r0].c == '+')
 				adds[nadd++] = ops[r0].j;
 		}
-		/* pair the most alike first */
+		/* Pair the most alike first, among the first PAIR_MAX of a
+		 * run (the search is cubic); the rest are removed and added. */
+		pd = nd < PAIR_MAX ? nd : PAIR_MAX;
+		pa = nadd < PAIR_MAX ? nadd : PAIR_MAX;
 		for (;;) {
 			double best = 0.5, x;
 			size_t bi = 0, bj = 0;
 			int found = 0;
 
-			for (i = 0; i < nd; i++)
-				for (j = 0; j < nadd; j++) {
+			for (i = 0; i < pd; i++)
+				for (j = 0; j < pa; j++) {
 					if (useda[dels[i]] || usedb[adds[j]])
 						continue;
 					x = likeness(A->v[ia[dels[i]]].text,
@@ -1673,30 +1656,24 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 				break;
 			useda[bi] = usedb[bj] = 1;
 			diff_sentences(D, secb, &A->v[ia[bi]], &B->v[ib[bj]]);
-			add_mark(D->d, (struct mark){'~', B->v[ib[bj]].node,
-			    NULL, NULL, A->v[ia[bi]].text, B->v[ib[bj]].item,
-			    secb});
 		}
 		for (i = 0; i < nd; i++)
 			if (useda[dels[i]] != 1)
 				removed_leaf(D, secb, &A->v[ia[dels[i]]],
-				    anchor, r0 < nops ?
-				    B->v[ib[ops[r0].j]].node : NULL,
 				    useda[dels[i]] == 2);
 		for (j = 0; j < nadd; j++) {
 			const struct leaf *l = &B->v[ib[adds[j]]];
 
-			anchor = l->node;
 			if (usedb[adds[j]] == 1)
 				continue;
 			if (usedb[adds[j]] != 2)
 				add_prose(D, l->item ? "item.added" :
 				    "prose.added", secb, l->item ? "item" :
 				    "paragraph", NULL, l->text);
-			add_mark(D->d, (struct mark){'+', l->node, NULL, NULL,
-			    NULL, l->item, secb});
 		}
 	}
+	free(dels);
+	free(adds);
 	free(useda);
 	free(usedb);
 	free(ops);
@@ -1709,7 +1686,7 @@ diff_prose(struct differ *D)
 {
 	const struct side *A = &D->a, *B = &D->b;
 	struct dchange *c;
-	size_t s, t, i;
+	size_t s, t;
 
 	for (s = 0; s < B->nsecs; s++) {
 		t = find_section(A, B->secs[s]);
@@ -1722,10 +1699,6 @@ diff_prose(struct differ *D)
 		c->entity = last_heading(B->secs[s]);
 		c->where = xstrdup(B->secs[s]);
 		c->sec = s;
-		for (i = 0; i < B->n; i++)
-			if (B->v[i].sec == s)
-				add_mark(D->d, (struct mark){'+', B->v[i].node,
-				    NULL, NULL, NULL, B->v[i].item, s});
 	}
 	for (s = 0; s < A->nsecs; s++) {
 		if (find_section(B, A->secs[s]) != SIZE_MAX)
@@ -1986,7 +1959,6 @@ diff_free(struct diff *d)
 		free(d->ign[i].what);
 	free(d->v);
 	free(d->ign);
-	free(d->marks);
 	free(d->old_name);
 	free(d->new_name);
 	free(d->old_version);

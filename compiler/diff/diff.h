@@ -54,16 +54,12 @@ struct diff {
 	size_t n;
 	struct dignored *ign;
 	size_t nign;
-	/* the redline: marks on the new document tree, made by
-	 * diff_redline() (private to diff.c) */
-	void *marks;
-	size_t nmarks;
 };
 
 /*
  * Compares two units that compiled (unit_model() and unit_doc() not
  * NULL); old_name and new_name are shown as the two sides. The units
- * must outlive d until diff_redline() has been called and d freed.
+ * must outlive d.
  */
 void diff_units(struct diff *d, const struct unit *a, const struct unit *b,
     const char *old_name, const char *new_name);
@@ -90,13 +86,6 @@ void diff_json(const struct diff *d, struct buf *out);
 /* s as a JSON string, quoted and escaped; null for NULL. */
 void diff_json_string(struct buf *out, const char *s);
 
-/*
- * Turns the document tree of the new unit b into a redline: deleted
- * text struck (DOC_DEL) before inserted text (DOC_INS), removed
- * paragraphs and list items put back and struck, and a box listing the
- * changes after the title block. Modifies b's document; call once.
- */
-void diff_redline(struct diff *d, const struct unit *a, const struct unit *b);
 
 /* A plain line diff of two texts, in the unified format, for when a
  * side does not compile. */

@@ -35,8 +35,8 @@ indent(struct buf *b, int depth)
 		buf_puts(b, "  ");
 }
 
-static void
-quoted(struct buf *b, const char *s)
+void
+ast_print_quoted(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');
 	for (; *s; s++) {
@@ -107,7 +107,7 @@ statement(struct buf *b, const struct ast_node *n, int depth, size_t align)
 		if (v->type == VAL_WORD)
 			buf_puts(b, v->s);
 		else if (v->type == VAL_STRING)
-			quoted(b, v->s);
+			ast_print_quoted(b, v->s);
 		else
 			text_block(b, depth, v->s);
 	}

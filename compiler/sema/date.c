@@ -103,7 +103,7 @@ due_dates(const struct due *d, struct date *from, struct date *to)
 		return 1;
 	case DUE_MONTHS:
 		from->y = d->year, from->m = d->month, from->d = 1;
-		to->y = d->year;
+		to->y = d->month2 && d->year2 ? d->year2 : d->year;
 		to->m = d->month2 ? d->month2 : d->month;
 		to->d = date_days_in_month(to->y, to->m);
 		return 1;

@@ -36,8 +36,8 @@ unit_hash(const void *data, size_t n)
 	return h;
 }
 
-static char *
-base_of(const char *path)
+char *
+unit_base_name(const char *path)
 {
 	const char *s = strrchr(path, '/');
 	size_t n;
@@ -56,7 +56,7 @@ unit_new(const char *name, const struct unit_options *o)
 
 	diags_init(&u->dg, o->diag_stream, o->max_errors);
 	u->dg.label = o->label;
-	u->base = base_of(name);
+	u->base = unit_base_name(name);
 	return u;
 }
 

@@ -62,6 +62,8 @@ const struct model *unit_model(const struct unit *u);
 const struct doc *unit_doc(const struct unit *u);
 /* "amalo" for samples/amalo.afs. */
 const char *unit_base(const struct unit *u);
+/* The same for any path: its last part without ".afs" (heap). */
+char *unit_base_name(const char *path);
 size_t unit_nfiles(const struct unit *u);
 const struct unit_file *unit_file(const struct unit *u, size_t i);
 
