@@ -231,8 +231,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"one, or build with --layout tree"
 #define M_E_GIVEN_TWICE DIAG_ERROR, "'%s' is given twice"
 #define M_E_INDEX_NAME DIAG_ERROR, \
-	"'%s' would write index.html, the page that lists the zones; " \
-	"rename it"
+	"'%s' would write %s.html, a page that lists the zones or their " \
+	"deadlines; rename it"
 #define M_E_GIT DIAG_ERROR, \
 	"'git %s' failed; is this a git repository, and are the revisions " \
 	"right?"

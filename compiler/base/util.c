@@ -138,6 +138,39 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+buf_json_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		switch (ch) {
+		case '"':
+			buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		case '\t':
+			buf_puts(b, "\\t");
+			break;
+		case '\r':
+			buf_puts(b, "\\r");
+			break;
+		default:
+			if (ch < 0x20)
+				buf_printf(b, "\\u%04x", ch);
+			else
+				buf_putc(b, (char)ch);
+		}
+	}
+	buf_putc(b, '"');
+}
+
 char *
 buf_take(struct buf *b)
 {

@@ -32,6 +32,10 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Appends s as a JSON string (RFC 8259): in quotes, '"' and '\\'
+ * escaped, control characters as \n, \t, ... or \u00XX; the UTF-8
+ * of other characters as it is. */
+void buf_json_string(struct buf *b, const char *s);
 /* Hands the contents over to the caller (never NULL) and empties b. */
 char *buf_take(struct buf *b);
 void buf_free(struct buf *b);

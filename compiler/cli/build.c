@@ -233,34 +233,6 @@ write_atomic(const char *path, const char *data, size_t len)
 	return e;
 }
 
-/* Whether an .afs file is a zone: a line that starts with the keyword
- * document. Forms and other included files have none. */
-static int
-has_document(const char *path)
-{
-	size_t len, n = strlen("document");
-	char *text = read_file(path, &len), *p;
-	int yes = 0;
-
-	if (text == NULL)
-		return 0;
-	for (p = text; p && !yes; p = strchr(p, '\n')) {
-		if (*p == '\n')
-			p++;
-		yes = strncmp(p, "document", n) == 0 &&
-		    (p[n] == ' ' || p[n] == '{' || p[n] == '\n' ||
-		    p[n] == '\0' || p[n] == '#');
-	}
-	free(text);
-	return yes;
-}
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 add_zone(struct build *b, const char *src, const char *out)
 {
@@ -281,59 +253,14 @@ strip_afs(const char *s)
 	return xstrndup(s, n);
 }
 
-/* Adds the zones below dir, in the order of their names; rel is their
- * path below the folder given, for the tree layout. Returns -1 after a
- * message when dir cannot be read. */
-static int
-walk(struct build *b, const char *dir, const char *rel)
+static void
+found(void *arg, const char *path, const char *rel)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, i, len;
-	struct buf path = {0}, sub = {0};
-	struct stat st;
-	int rc = 0;
+	struct build *b = arg;
+	char *out = strip_afs(b->tree ? rel : strrchr(path, '/') + 1);
 
-	if (d == NULL) {
-		diag_sys(b->c->dg, M_E_READ, dir, strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = xgrow(names, n, sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), by_name);
-	for (i = 0; i < n; i++) {
-		path.len = sub.len = 0;
-		buf_printf(&path, "%s%s%s", dir,
-		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-		if (stat(path.data, &st) != 0)
-			continue;
-		len = strlen(names[i]);
-		if (S_ISDIR(st.st_mode)) {
-			if (walk(b, path.data, sub.data) != 0)
-				rc = -1;
-		} else if (S_ISREG(st.st_mode) && len > 4 &&
-		    strcmp(names[i] + len - 4, ".afs") == 0 &&
-		    has_document(path.data)) {
-			char *out = strip_afs(b->tree ? sub.data : names[i]);
-
-			add_zone(b, path.data, out);
-			free(out);
-		}
-	}
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	buf_free(&path);
-	buf_free(&sub);
-	return rc;
+	add_zone(b, path, out);
+	free(out);
 }
 
 static int
@@ -346,7 +273,8 @@ by_out_then_index(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
-/* Two zones that would write the same file, or a zone called index:
+/* Two zones that would write the same file, or a zone called index or
+ * deadlines (the pages of the directory):
  * refused, naming both sources, before anything is written. */
 static int
 collisions(struct build *b)
@@ -357,8 +285,10 @@ collisions(struct build *b)
 
 	for (i = 0; i < b->n; i++) {
 		s[i] = &b->z[i];
-		if (strcmp(b->z[i].out, "index") == 0) {
-			diag_sys(b->c->dg, M_E_INDEX_NAME, b->z[i].src);
+		if (strcmp(b->z[i].out, "index") == 0 ||
+		    strcmp(b->z[i].out, "deadlines") == 0) {
+			diag_sys(b->c->dg, M_E_INDEX_NAME, b->z[i].src,
+			    b->z[i].out);
 			bad = 1;
 		}
 	}
@@ -557,6 +487,15 @@ record(struct build *b, const struct zone *z, struct unit *u)
 
 		for (i = 0; i < META__COUNT; i++)
 			r->meta[i] = xstrdup(v[i] ? v[i] : "");
+		r->deadlines = xcalloc(d->ndeadlines + 1,
+		    sizeof(*r->deadlines));
+		for (i = 0; i < d->ndeadlines; i++) {
+			struct overview one = {0};
+
+			ov_add(&one, "", "", &d->deadlines[i]);
+			r->deadlines[r->ndeadlines++] = one.rows[0];
+			free(one.rows);
+		}
 	}
 	if (m && m->docnode) {
 		const struct ast_node *n;
@@ -1045,8 +984,55 @@ index_json(struct buf *j, const struct index_row *rows, size_t n)
 	buf_puts(j, n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+/*
+ * deadlines.html, the overview of every deadline of every zone in the
+ * directory, linked from index.html. It is made from the manifest, as
+ * the index is: each worker returns its zone's deadlines (a line each,
+ * a few hundred bytes) with the rest of its record, so that no document
+ * is kept in the parent and no zone is compiled again for the page, and
+ * a no-op build writes it from what is recorded. Memory grows with the
+ * number of deadlines as the manifest does, not with the documents.
+ */
+static int
+write_overview(struct build *b, const struct index_row *rows, size_t n)
+{
+	struct overview ov = {0};
+	struct buf page = {0}, p = {0};
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		const struct mzone *z = rows[i].z;
+
+		if (z->failed) {
+			ov_add_failed(&ov, shown_name(z));
+			continue;
+		}
+		p.len = 0;
+		if (rows[i].e.has_html)
+			buf_printf(&p, "%s.html", z->out);
+		for (k = 0; k < z->ndeadlines; k++) {
+			struct ov_row r = z->deadlines[k];
+
+			r.zone = (char *)shown_name(z);
+			r.page = p.data ? p.data : "";
+			ov_add_row(&ov, &r);
+		}
+	}
+	ov_sort(&ov);
+	ov_render(&ov, OV_HTML, &page);
+	p.len = 0;
+	buf_printf(&p, "%s/deadlines.html", b->outdir);
+	rc = update(b, p.data, &page);
+	ov_free(&ov);
+	buf_free(&page);
+	buf_free(&p);
+	return rc;
+}
+
 /* index.html and index.json, from the manifest: every zone built into
- * the directory, whenever it was, with the formats on its disk. */
+ * the directory, whenever it was, with the formats on its disk; and
+ * the overview of their deadlines. */
 static int
 write_index(struct build *b)
 {
@@ -1101,6 +1087,8 @@ write_index(struct build *b)
 	p.len = 0;
 	buf_printf(&p, "%s/index.json", b->outdir);
 	if (rc == 0 && update(b, p.data, &json) != 0)
+		rc = -1;
+	if (rc == 0 && write_overview(b, rows, n) != 0)
 		rc = -1;
 	for (i = 0; i < n; i++)
 		free(rows[i].key);
@@ -1370,7 +1358,7 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	/* The zones, in the order of the arguments. */
 	for (i = 0; i < (size_t)nfiles; i++) {
 		if (stat(files[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			if (walk(&b, files[i], "") != 0)
+			if (cli_walk(c, files[i], found, &b) != 0)
 				st = EXIT_SYSTEM;
 		} else {
 			char *base = unit_base_name(files[i]);

@@ -19,8 +19,11 @@
  *   meta KEY VALUE                      what the index shows of it
  *   zoneat OFFSET                       where its source names the zone
  *   claim NAME FILE OFFSET              a municipality it declares
+ *   deadline ID START END EVENT DUE WHAT FROM TO HOW FILE LINE
+ *                                       a deadline, for the overview
  *
- * in, meta and claim lines belong to the zone line above them. MTIME is
+ * in, meta, claim and deadline lines belong to the zone line above
+ * them. MTIME is
  * in nanoseconds, HASH the 64-bit FNV-1a of the bytes, in hex. A file
  * whose size, mtime and inode are as recorded is taken as unchanged;
  * otherwise it is read and hashed.
@@ -31,6 +34,7 @@
 #include <stddef.h>
 
 #include "base/util.h"
+#include "cli/overview.h"
 
 #define BUILD_MAX_FORMATS 8
 
@@ -70,6 +74,8 @@ struct mzone {
 	size_t zone_off;	/* of the zone statement in src */
 	struct claim *claims;
 	size_t nclaims;
+	struct ov_row *deadlines;	/* zone and page left "" */
+	size_t ndeadlines;
 };
 
 struct manifest {

@@ -62,6 +62,13 @@ struct unit *cli_compile(const struct cli *c, const char *path, int lower);
  * not be read. */
 int cli_status(const struct cli *c, struct unit *u, const char *path);
 
+/* Calls fn with every zone below the folder dir: each .afs file with a
+ * document block, in the order of their names, folder by folder (rel:
+ * its path below dir). Hidden files and folders are skipped. Returns 0,
+ * or -1 after a message when a folder cannot be read. */
+int cli_walk(const struct cli *c, const char *dir,
+    void (*fn)(void *arg, const char *path, const char *rel), void *arg);
+
 /* Opens the backend b, or reports why not and returns NULL. */
 void *cli_open(const struct cli *c, const struct backend *b);
 
@@ -87,5 +94,6 @@ int cmd_fmt(int argc, char **argv, const struct cli *c);
 int cmd_keywords(int argc, char **argv, const struct cli *c);
 int cmd_diff(int argc, char **argv, const struct cli *c);
 int cmd_log(int argc, char **argv, const struct cli *c);
+int cmd_deadlines(int argc, char **argv, const struct cli *c);
 
 #endif

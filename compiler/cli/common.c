@@ -1,5 +1,6 @@
 /* common.c - what the commands share: options, formats, compiling a
  * source, writing an output file. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,4 +181,89 @@ cli_write_atomic(const struct cli *c, const char *path, const char *data,
 	}
 	buf_free(&tmp);
 	return 0;
+}
+
+/* Whether an .afs file is a zone: a line that starts with the keyword
+ * document. Forms and other included files have none. */
+static int
+has_document(const char *path)
+{
+	size_t len, n = strlen("document");
+	char *text = read_file(path, &len), *p;
+	int yes = 0;
+
+	if (text == NULL)
+		return 0;
+	for (p = text; p && !yes; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		yes = strncmp(p, "document", n) == 0 &&
+		    (p[n] == ' ' || p[n] == '{' || p[n] == '\n' ||
+		    p[n] == '\0' || p[n] == '#');
+	}
+	free(text);
+	return yes;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+walk(const struct cli *c, const char *dir, const char *rel,
+    void (*fn)(void *arg, const char *path, const char *rel), void *arg)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i, len;
+	struct buf path = {0}, sub = {0};
+	struct stat st;
+	int rc = 0;
+
+	if (d == NULL) {
+		diag_sys(c->dg, M_E_READ, dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xgrow(names, n, sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		path.len = sub.len = 0;
+		buf_printf(&path, "%s%s%s", dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+		if (stat(path.data, &st) != 0)
+			continue;
+		len = strlen(names[i]);
+		if (S_ISDIR(st.st_mode)) {
+			if (walk(c, path.data, sub.data, fn, arg) != 0)
+				rc = -1;
+		} else if (S_ISREG(st.st_mode) && len > 4 &&
+		    strcmp(names[i] + len - 4, ".afs") == 0 &&
+		    has_document(path.data)) {
+			fn(arg, path.data, sub.data);
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	buf_free(&path);
+	buf_free(&sub);
+	return rc;
+}
+
+int
+cli_walk(const struct cli *c, const char *dir,
+    void (*fn)(void *arg, const char *path, const char *rel), void *arg)
+{
+	return walk(c, dir, "", fn, arg);
 }

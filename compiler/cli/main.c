@@ -19,6 +19,7 @@ static const char usage_text[] =
 "       afc build [-j N] [--force] [--fail-fast] [--quiet] [-M]\n"
 "                 [--layout tree] [--to FORMATS] [-o DIR] PATH...\n"
 "       afc render --to FORMAT FILE\n"
+"       afc deadlines [--to FORMAT] [-o FILE] PATH...\n"
 "       afc dump FILE\n"
 "       afc new [--layout sections|questions] --zone NAME FILE\n"
 "       afc fmt [-w | --check] FILE...\n"
@@ -40,6 +41,12 @@ static const char usage_text[] =
 "           with html among the formats, index.html and index.json\n"
 "           list every zone built into DIR\n"
 "  render   write one format of one source to standard output\n"
+"  deadlines  every deadline of every zone given (a PATH may be a\n"
+"           folder, as for build), sorted by date, undated ones last\n"
+"           by the event they wait for: when, zone, from whom to whom,\n"
+"           how, the source line and what; --to text (a table, the\n"
+"           default), md, html, csv or json; a zone that does not\n"
+"           compile is left out with its messages, and exit status 1\n"
 "  dump     print the syntax tree of a source, for tests and debugging\n"
 "  new      write FILE, the skeleton of a zone for the newest form:\n"
 "           every part, section and question, each text a TODO that\n"
@@ -64,7 +71,8 @@ static const char usage_text[] =
 "  --to FORMATS   comma-separated list of md, html, pdf and ics, the\n"
 "                 zone's dated deadlines as an iCalendar file (build:\n"
 "                 md, html and pdf)\n"
-"  -o FILE        output file for diff (default: standard output)\n"
+"  -o FILE        output file for diff and deadlines (default:\n"
+"                 standard output)\n"
 "  --all          diff: show echoes in full\n"
 "  --quiet        diff: print nothing; only the exit status tells\n"
 "  --stat         diff: the number of changes per group only\n"
@@ -176,6 +184,7 @@ static const struct command {
 	{"fmt", cmd_fmt},
 	{"diff", cmd_diff},
 	{"log", cmd_log},
+	{"deadlines", cmd_deadlines},
 };
 
 /*

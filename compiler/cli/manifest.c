@@ -145,6 +145,9 @@ mzone_free(struct mzone *z)
 		free(z->claims[i].file);
 	}
 	free(z->claims);
+	for (i = 0; i < z->ndeadlines; i++)
+		ov_row_free(&z->deadlines[i]);
+	free(z->deadlines);
 	free(z);
 }
 
@@ -205,7 +208,7 @@ meta_fill(struct mzone *z)
 void
 manifest_parse(struct manifest *m, const char *text, size_t len)
 {
-	char *copy = xstrndup(text, len), *line, *save = NULL, *f[8];
+	char *copy = xstrndup(text, len), *line, *save = NULL, *f[12];
 	struct mzone *z = NULL;
 	const struct backend *be;
 	size_t n, k;
@@ -255,6 +258,25 @@ manifest_parse(struct manifest *m, const char *text, size_t len)
 			z->claims[z->nclaims].name = xstrdup(f[1]);
 			z->claims[z->nclaims].file = xstrdup(f[2]);
 			z->claims[z->nclaims++].off = (size_t)num(f[3], 10);
+		} else if (z && strcmp(f[0], "deadline") == 0 && n == 12) {
+			struct ov_row *r;
+
+			z->deadlines = xgrow(z->deadlines, z->ndeadlines,
+			    sizeof(*z->deadlines));
+			r = &z->deadlines[z->ndeadlines++];
+			r->zone = xstrdup("");
+			r->page = xstrdup("");
+			r->id = xstrdup(f[1]);
+			r->start = xstrdup(f[2]);
+			r->end = xstrdup(f[3]);
+			r->event = xstrdup(f[4]);
+			r->due = xstrdup(f[5]);
+			r->what = xstrdup(f[6]);
+			r->from = xstrdup(f[7]);
+			r->to = xstrdup(f[8]);
+			r->how = xstrdup(f[9]);
+			r->file = xstrdup(f[10]);
+			r->line = (unsigned)num(f[11], 10);
 		}
 	}
 	if (z)
@@ -306,6 +328,22 @@ mzone_write(struct buf *b, const struct mzone *z)
 		put_field(b, z->claims[i].name);
 		put_field(b, z->claims[i].file);
 		buf_printf(b, "\t%zu\n", z->claims[i].off);
+	}
+	for (i = 0; i < z->ndeadlines; i++) {
+		const struct ov_row *r = &z->deadlines[i];
+
+		buf_puts(b, "deadline");
+		put_field(b, r->id);
+		put_field(b, r->start);
+		put_field(b, r->end);
+		put_field(b, r->event);
+		put_field(b, r->due);
+		put_field(b, r->what);
+		put_field(b, r->from);
+		put_field(b, r->to);
+		put_field(b, r->how);
+		put_field(b, r->file);
+		buf_printf(b, "\t%u\n", r->line);
 	}
 }
 

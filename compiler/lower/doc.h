@@ -78,6 +78,15 @@ struct doc_deadline {
 	const char *until;	/* the day after end: where a calendar's
 				 * all-day event stops; or "" */
 	const char *event;	/* undated but after an event: its words */
+	const char *what;	/* "De accenten rond het lokaal sociaal ..." */
+	const char *due;	/* when, in words: "uiterlijk 1 maand na
+				 * goedkeuring door de gemeenteraad" */
+	const char *from;	/* who delivers: a party's name, "de lokale
+				 * besturen", or "" */
+	const char *to;		/* to whom, the same way, or "" */
+	const char *how;	/* "digitaal", "per e-mail", ..., or "" */
+	const char *file;	/* where it is declared: the source file */
+	unsigned line;		/* and its line (1-based), or 0 */
 };
 
 struct doc {

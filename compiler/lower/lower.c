@@ -535,6 +535,16 @@ deadlines(const struct model *m, struct doc *d)
 		o->event = keep(d, (dl->due.kind == DUE_AFTER ||
 		    dl->due.kind == DUE_WITHIN) && *o->start == '\0' ?
 		    dl->due.event->text : "");
+		o->what = keep(d, dl->what);
+		b.len = 0;
+		nl_due(&b, &dl->due);
+		o->due = keep(d, b.data);
+		o->from = keep(d, dl->from ? dl->from->name : "");
+		o->to = keep(d, dl->to ? dl->to->name : "");
+		o->how = keep(d, nl_how(dl->how));
+		o->file = keep(d, dl->e.decl && dl->e.decl->span.file ?
+		    dl->e.decl->span.file->name : "");
+		o->line = dl->e.decl ? dl->e.decl->span.line : 0;
 	}
 	buf_free(&b);
 }
