@@ -1,6 +1,7 @@
 /* diff.c - afc diff: what changed in meaning between two versions of a
- * zone, as a change list (text or JSON); its
- * textconv for git; every changed zone between two revisions. */
+ * zone, as a change list (text or JSON) or a redline (the new document
+ * with the changes marked, in Markdown, HTML or PDF); its textconv for
+ * git; every changed zone between two revisions. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,64 @@
 #include "diff/diff.h"
 #include "diff/git.h"
 
+/*
+ * git gives a textconv, and a difftool, the bytes of one file, in a
+ * temporary file of its own: an include beside it is not there. It is
+ * looked for in the files git tracks, by the name the source gives it,
+ * and read from the work tree when one file has that name.
+ */
+struct conv_reader {
+	struct ast_reader r;
+	char *dir;		/* the temporary file's folder, with a '/' */
+};
+
+static char *
+conv_read(void *arg, const char *path, size_t *len)
+{
+	const struct conv_reader *cr = arg;
+	const char *argv[] = {"git", "ls-files", "-z", NULL};
+	const char *name, *found = NULL;
+	char *text, *list, *p;
+	size_t n = strlen(cr->dir), llen, k, matches = 0;
+	int st;
+
+	if ((text = read_file(path, len)) != NULL || errno != ENOENT ||
+	    strncmp(path, cr->dir, n) != 0)
+		return text;
+	name = path + n;
+	if ((list = git_run(argv, &llen, &st, 1)) == NULL || st != 0) {
+		free(list);
+		errno = ENOENT;
+		return NULL;
+	}
+	for (p = list; p < list + llen; p += strlen(p) + 1) {
+		k = strlen(p);
+		if (strcmp(p, name) == 0 || (k > strlen(name) &&
+		    p[k - strlen(name) - 1] == '/' &&
+		    strcmp(p + k - strlen(name), name) == 0)) {
+			found = p;
+			matches++;
+		}
+	}
+	text = matches == 1 ? read_file(found, len) : NULL;
+	free(list);
+	if (matches != 1)
+		errno = ENOENT;
+	return text;
+}
+
+/* A reader for the file path and what it includes. */
+static void
+conv_init(struct conv_reader *cr, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	cr->dir = slash ? xstrndup(path, (size_t)(slash + 1 - path)) :
+	    xstrdup("");
+	cr->r.read = conv_read;
+	cr->r.arg = cr;
+}
+
 /* One version of a zone: a file, or a path at a git revision. */
 struct version {
 	char *name;		/* as shown: "v1.0:zones/amalo.afs" */
@@ -20,6 +79,7 @@ struct version {
 	char *path;
 	char *label;		/* "v1.0:" */
 	struct git_reader g;
+	struct conv_reader cr;	/* a file's */
 	struct unit *u;
 };
 
@@ -66,6 +126,7 @@ static void
 version_free(struct version *v)
 {
 	unit_free(v->u);
+	free(v->cr.dir);
 	free(v->name);
 	free(v->rev);
 	free(v->path);
@@ -86,6 +147,10 @@ version_compile(const struct cli *c, struct version *v, FILE *stream)
 	if (v->rev) {
 		git_reader_init(&v->g, v->rev);
 		o.reader = &v->g.r;
+	} else {
+		free(v->cr.dir);
+		conv_init(&v->cr, v->path);
+		o.reader = &v->cr.r;
 	}
 	v->u = unit_compile(v->path, &o);
 }
@@ -135,6 +200,16 @@ fallback(const struct cli *c, const struct dopts *o, struct version *a,
 	} else if (strcmp(o->to, "text") == 0) {
 		diff_lines(out, a->name, x ? x : "", alen, b->name, y ? y : "",
 		    blen);
+	} else if (!o->quiet) {
+		/* no redline: the plain diff goes to the terminal, never
+		 * into the document's file */
+		struct buf t = {0};
+
+		diff_lines(&t, a->name, x ? x : "", alen, b->name, y ? y : "",
+		    blen);
+		if (t.len)
+			fwrite(t.data, 1, t.len, stdout);
+		buf_free(&t);
 	}
 	free(x);
 	free(y);
@@ -159,6 +234,32 @@ version_status(const struct cli *c, const struct version *v, int quiet)
 	return EXIT_SYSTEM;
 }
 
+static int
+is_redline(const struct dopts *o)
+{
+	return strcmp(o->to, "text") != 0 && strcmp(o->to, "json") != 0;
+}
+
+/* The redline of d in the format o->to into out: the new version's
+ * document, which becomes the redline, rendered by its backend. */
+static int
+redline(const struct cli *c, const struct dopts *o, const struct diff *d,
+    struct version *b, struct buf *out)
+{
+	const struct backend *be = backend_find(o->to);
+	struct doc *doc = (struct doc *)unit_doc(b->u);
+	void *state;
+	int st = 0;
+
+	diff_redline(d, doc);
+	if ((state = cli_open(c, be)) == NULL)
+		return EXIT_SYSTEM;
+	if (be->render(state, doc, c->dg, out) != 0)
+		st = EXIT_SYSTEM;
+	be->close(state);
+	return st;
+}
+
 /* Compares two versions into out; returns the exit status. */
 static int
 compare(const struct cli *c, const struct dopts *o, struct version *a,
@@ -181,6 +282,8 @@ compare(const struct cli *c, const struct dopts *o, struct version *a,
 		diff_text(&d, out, o->color, o->all, o->stat);
 	} else if (strcmp(o->to, "json") == 0) {
 		diff_json(&d, out);
+	} else if (redline(c, o, &d, b, out) != 0) {
+		st = EXIT_SYSTEM;
 	}
 	diff_free(&d);
 	return st;
@@ -246,70 +349,18 @@ emit(const struct cli *c, const struct dopts *o, struct buf *out)
 	return 0;
 }
 
-/*
- * git gives a textconv the bytes of one file, in a temporary file of
- * its own: an include beside it is not there. It is looked for in the
- * files git tracks, by the name the source gives it, and read from the
- * work tree when one file has that name.
- */
-struct conv_reader {
-	struct ast_reader r;
-	char *dir;		/* the temporary file's folder, with a '/' */
-};
-
-static char *
-conv_read(void *arg, const char *path, size_t *len)
-{
-	const struct conv_reader *cr = arg;
-	const char *argv[] = {"git", "ls-files", "-z", NULL};
-	const char *name, *found = NULL;
-	char *text, *list, *p;
-	size_t n = strlen(cr->dir), llen, k, matches = 0;
-	int st;
-
-	if ((text = read_file(path, len)) != NULL || errno != ENOENT ||
-	    strncmp(path, cr->dir, n) != 0)
-		return text;
-	name = path + n;
-	if ((list = git_run(argv, &llen, &st, 1)) == NULL || st != 0) {
-		free(list);
-		errno = ENOENT;
-		return NULL;
-	}
-	for (p = list; p < list + llen; p += strlen(p) + 1) {
-		k = strlen(p);
-		if (strcmp(p, name) == 0 || (k > strlen(name) &&
-		    p[k - strlen(name) - 1] == '/' &&
-		    strcmp(p + k - strlen(name), name) == 0)) {
-			found = p;
-			matches++;
-		}
-	}
-	text = matches == 1 ? read_file(found, len) : NULL;
-	free(list);
-	if (matches != 1)
-		errno = ENOENT;
-	return text;
-}
-
 /* git's textconv: never fails. */
 static int
 textconv(const struct cli *c, const char *path)
 {
 	struct conv_reader cr;
 	struct unit_options o;
-	struct buf out = {0}, dir = {0};
-	const char *slash = strrchr(path, '/');
+	struct buf out = {0};
 	struct unit *u;
 	size_t len;
 	char *src;
 
-	buf_puts(&dir, "");
-	if (slash)
-		buf_add(&dir, path, (size_t)(slash + 1 - path));
-	cr.r.read = conv_read;
-	cr.r.arg = &cr;
-	cr.dir = dir.data;
+	conv_init(&cr, path);
 	memset(&o, 0, sizeof(o));
 	o.include_dir = c->include_dir;
 	o.reader = &cr.r;
@@ -328,7 +379,7 @@ textconv(const struct cli *c, const char *path)
 	if (out.len)
 		fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
-	buf_free(&dir);
+	free(cr.dir);
 	unit_free(u);
 	return EXIT_CLEAN;
 }
@@ -577,8 +628,13 @@ cmd_diff(int argc, char **argv, const struct cli *c)
 	if (to)
 		o.to = to;
 	o.out = out_path;
-	if (strcmp(o.to, "text") != 0 && strcmp(o.to, "json") != 0)
-		st = cli_usage("diff --to takes text or json");
+	if (strcmp(o.to, "text") != 0 && strcmp(o.to, "json") != 0 &&
+	    strcmp(o.to, "md") != 0 && strcmp(o.to, "html") != 0)
+		st = cli_usage("diff --to takes text, json, md or html");
+	else if (is_redline(&o) && git)
+		st = cli_usage("diff --git writes text or json");
+	else if (is_redline(&o) && o.stat)
+		st = cli_usage("diff --stat writes text");
 	else if (conv && (nfiles != 1 || git))
 		st = cli_usage("diff --textconv takes one FILE");
 	else if (git && nfiles > 2)
@@ -600,7 +656,8 @@ cmd_diff(int argc, char **argv, const struct cli *c)
 		version_init(&a, files[0]);
 		version_init(&b, files[1]);
 		st = compare(c, &o, &a, &b, &out);
-		if (st != EXIT_SYSTEM && emit(c, &o, &out) != 0)
+		if (st != EXIT_SYSTEM && !(st == EXIT_NO_COMPILE &&
+		    is_redline(&o)) && emit(c, &o, &out) != 0)
 			st = EXIT_SYSTEM;
 		version_free(&a);
 		version_free(&b);

@@ -7,23 +7,11 @@
 #include <string.h>
 
 #include "diff/diff.h"
+#include "diff/words.h"
 #include "sema/model.h"
 #include "sema/nl.h"
 
 /* Tokens and the longest common subsequence. */
-
-struct tok {
-	const char *s;
-	size_t n;
-	int sp;			/* a space stood before it */
-};
-
-struct op {
-	char c;			/* '=' both, '-' old only, '+' new only */
-	size_t i, j;
-};
-
-typedef int (*eq_fn)(const void *ctx, size_t i, size_t j);
 
 /* Past this many cells the middle of two sequences is taken as
  * replaced as a whole: a diff stays fast whatever the input. */
@@ -36,8 +24,7 @@ push_op(struct op **v, size_t *n, char c, size_t i, size_t j)
 	(*v)[(*n)++] = (struct op){c, i, j};
 }
 
-/* The edit script from a to b: deletions before insertions in a run. */
-static struct op *
+struct op *
 lcs(size_t n, size_t m, eq_fn eq, const void *ctx, size_t *nops)
 {
 	struct op *v = NULL;
@@ -98,8 +85,7 @@ is_punct_byte(char c)
 	return c != '\0' && strchr(".,:;!?()[]\"'", c) != NULL;
 }
 
-/* Words, with the punctuation around them as tokens of their own. */
-static struct tok *
+struct tok *
 tokenize(const char *s, size_t *n)
 {
 	struct tok *v = NULL;
@@ -150,11 +136,7 @@ is_word(const struct tok *t)
 	return 0;
 }
 
-struct tokpair {
-	const struct tok *a, *b;
-};
-
-static int
+int
 tok_eq(const void *ctx, size_t i, size_t j)
 {
 	const struct tokpair *p = ctx;
@@ -264,6 +246,7 @@ struct side {
 	struct leaf *v;
 	size_t n;
 	char **secs;		/* heading paths, in document order */
+	cmark_node **secnode;	/* their headings; NULL for the first */
 	size_t nsecs;
 };
 
@@ -349,10 +332,12 @@ join_heads(char *heads[5])
 }
 
 static size_t
-add_section(struct side *s, char *path)
+add_section(struct side *s, char *path, cmark_node *heading)
 {
 	s->secs = xgrow(s->secs, s->nsecs, sizeof(*s->secs));
+	s->secnode = xgrow(s->secnode, s->nsecs, sizeof(*s->secnode));
 	s->secs[s->nsecs] = path;
+	s->secnode[s->nsecs] = heading;
 	return s->nsecs++;
 }
 
@@ -395,7 +380,7 @@ walk(struct side *s, cmark_node *n, char *heads[5], int item)
 				heads[l] = NULL;
 			}
 			heads[level] = buf_take(&b);
-			add_section(s, join_heads(heads));
+			add_section(s, join_heads(heads), c);
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			add_leaf(s, c, heads, item);
@@ -421,7 +406,7 @@ side_init(struct side *s, const struct unit *u, const char *label)
 	s->m = unit_model(u);
 	s->doc = unit_doc(u);
 	s->label = label;
-	add_section(s, xstrdup(""));
+	add_section(s, xstrdup(""), NULL);
 	walk(s, s->doc->root, heads, 0);
 	for (l = 0; l < 5; l++)
 		free(heads[l]);
@@ -441,6 +426,7 @@ side_free(struct side *s)
 		free(s->secs[i]);
 	free(s->v);
 	free(s->secs);
+	free(s->secnode);
 }
 
 static size_t
@@ -962,6 +948,35 @@ municipality_order(struct differ *D)
 	buf_free(&y);
 }
 
+/* An entity as the documents name it. */
+static const char *
+entity_label(const struct entity *e)
+{
+	switch (e->kind) {
+	case ENT_PARTY:
+		return ((const struct party *)e)->name;
+	case ENT_PERSON:
+		return ((const struct person *)e)->name;
+	case ENT_BODY:
+		return ((const struct body *)e)->name;
+	case ENT_EVENT:
+		return ((const struct event *)e)->text;
+	case ENT_DEADLINE:
+		return ((const struct deadline *)e)->what;
+	default:
+		return e->id;
+	}
+}
+
+/* Gives the changes from n0 on the label of e. */
+static void
+label_from(struct diff *d, size_t n0, const struct entity *e)
+{
+	for (; n0 < d->n; n0++)
+		if (d->v[n0].label == NULL)
+			d->v[n0].label = dup_or_null(entity_label(e));
+}
+
 static void
 diff_facts(struct differ *D)
 {
@@ -970,23 +985,27 @@ diff_facts(struct differ *D)
 	};
 	const struct model *ma = D->a.m, *mb = D->b.m;
 	const struct entity *e, *o;
-	size_t k, i;
+	size_t k, i, n0;
 
 	for (k = 0; k < NELEM(order); k++) {
 		for (i = 0; i < mb->nents; i++) {
 			e = mb->ents[i];
 			if (e->kind != order[k] || !declared(e))
 				continue;
+			n0 = D->d->n;
 			if ((o = counterpart(ma, e)) == NULL)
 				added_or_removed(D, NULL, e);
 			else
 				diff_entity(D, o, e);
+			label_from(D->d, n0, e);
 		}
 		for (i = 0; i < ma->nents; i++) {
 			e = ma->ents[i];
+			n0 = D->d->n;
 			if (e->kind == order[k] && declared(e) &&
 			    counterpart(mb, e) == NULL)
 				added_or_removed(D, e, NULL);
+			label_from(D->d, n0, e);
 		}
 		if (order[k] == ENT_PARTY)
 			municipality_order(D);
@@ -1177,6 +1196,7 @@ list_fact(struct differ *D, const char *kind, const struct litem *a,
 	c = add_fact(D, kind, DG_BODY, ent.data, field, old && *old ? old :
 	    NULL, new && *new ? new : NULL,
 	    a ? &a->node->span : NULL, b ? &b->node->span : NULL);
+	c->label = xstrdup(it->name);
 	vocab_add(&c->vocab_old, a ? it->name : NULL);
 	vocab_add(&c->vocab_new, b ? it->name : NULL);
 	place_in_body(D, c, it->name);
@@ -1429,7 +1449,8 @@ last_heading(const char *path)
 
 static struct dchange *
 add_prose(struct differ *D, const char *kind, size_t sec, const char *field,
-    const char *old, const char *new)
+    const char *old, const char *new, const struct leaf *la,
+    const struct leaf *lb)
 {
 	const char *path = D->b.secs[sec];
 	char *ent = last_heading(path);
@@ -1437,6 +1458,8 @@ add_prose(struct differ *D, const char *kind, size_t sec, const char *field,
 	size_t ia, ib;
 
 	free(ent);
+	c->at_old = la ? la->node : NULL;
+	c->at_new = lb ? lb->node : NULL;
 	c->where = xstrdup(path);
 	c->sec = sec;
 	first_changes(old, new, &ia, &ib);
@@ -1495,7 +1518,7 @@ diff_sentences(struct differ *D, size_t sec, const struct leaf *a,
 
 	if (strcmp(a->text, b->text) == 0) {
 		add_prose(D, b->item ? "item.format" : "prose.format", sec,
-		    field, a->text, b->text);
+		    field, a->text, b->text, a, b);
 		goto done;
 	}
 	for (k = 0; k < nops; k = r0) {
@@ -1515,13 +1538,13 @@ diff_sentences(struct differ *D, size_t sec, const struct leaf *a,
 			if (i < nd && i < nadd)
 				add_prose(D, b->item ? "item.changed" :
 				    "prose.changed", sec, field, sa[dels[i]],
-				    sb[adds[i]]);
+				    sb[adds[i]], a, b);
 			else if (i < nd)
 				add_prose(D, "prose.removed", sec, "sentence",
-				    sa[dels[i]], NULL);
+				    sa[dels[i]], NULL, a, b);
 			else
 				add_prose(D, "prose.added", sec, "sentence",
-				    NULL, sb[adds[i]]);
+				    NULL, sb[adds[i]], a, b);
 		}
 	}
 done:
@@ -1566,12 +1589,21 @@ leaf_eq(const void *ctx, size_t i, size_t j)
 	return strcmp(p->a[p->ia[i]].key, p->b[p->ib[j]].key) == 0;
 }
 
+/* A paragraph removed, or moved to lb. */
 static void
-removed_leaf(struct differ *D, size_t sec, const struct leaf *l, int moved)
+removed_leaf(struct differ *D, size_t sec, const struct leaf *l,
+    const struct leaf *lb)
 {
-	add_prose(D, moved ? (l->item ? "item.moved" : "prose.moved") :
+	add_prose(D, lb ? (l->item ? "item.moved" : "prose.moved") :
 	    (l->item ? "item.removed" : "prose.removed"), sec,
-	    l->item ? "item" : "paragraph", l->text, NULL);
+	    l->item ? "item" : "paragraph", l->text, NULL, l, lb);
+}
+
+static void
+add_pair(struct diff *d, cmark_node *a, cmark_node *b, char how)
+{
+	d->al = xgrow(d->al, d->nal, sizeof(*d->al));
+	d->al[d->nal++] = (struct dpair){a, b, how};
 }
 
 /* How many removed and added paragraphs of one run are compared for
@@ -1584,7 +1616,7 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 {
 	const struct side *A = &D->a, *B = &D->b;
 	size_t *ia = NULL, *ib = NULL, na = 0, nb = 0, nops, k, r0, i, j;
-	size_t *dels, *adds;
+	size_t *dels, *adds, *pair;
 	struct leafpair lp;
 	struct op *ops;
 	char *useda, *usedb;
@@ -1605,6 +1637,9 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 	adds = xcalloc(nb + 1, sizeof(*adds));
 	useda = xcalloc(na + 1, 1);
 	usedb = xcalloc(nb + 1, 1);
+	/* the counterpart of a paragraph paired or moved: of old ones
+	 * from 0, of new ones from na */
+	pair = xcalloc(na + nb + 1, sizeof(*pair));
 	/* a paragraph or item that only moved inside the section */
 	for (k = 0; k < nops; k++) {
 		if (ops[k].c != '-')
@@ -1614,6 +1649,8 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 			    strcmp(A->v[ia[ops[k].i]].key,
 			    B->v[ib[ops[r0].j]].key) == 0) {
 				useda[ops[k].i] = usedb[ops[r0].j] = 2;
+				pair[ops[k].i] = ops[r0].j;
+				pair[na + ops[r0].j] = ops[k].i;
 				break;
 			}
 	}
@@ -1655,12 +1692,14 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 			if (!found)
 				break;
 			useda[bi] = usedb[bj] = 1;
+			pair[na + bj] = bi;
 			diff_sentences(D, secb, &A->v[ia[bi]], &B->v[ib[bj]]);
 		}
 		for (i = 0; i < nd; i++)
 			if (useda[dels[i]] != 1)
 				removed_leaf(D, secb, &A->v[ia[dels[i]]],
-				    useda[dels[i]] == 2);
+				    useda[dels[i]] == 2 ?
+				    &B->v[ib[pair[dels[i]]]] : NULL);
 		for (j = 0; j < nadd; j++) {
 			const struct leaf *l = &B->v[ib[adds[j]]];
 
@@ -1669,9 +1708,25 @@ diff_section(struct differ *D, size_t seca, size_t secb)
 			if (usedb[adds[j]] != 2)
 				add_prose(D, l->item ? "item.added" :
 				    "prose.added", secb, l->item ? "item" :
-				    "paragraph", NULL, l->text);
+				    "paragraph", NULL, l->text, NULL, l);
 		}
 	}
+	/* the alignment, in the order of the new section: a moved
+	 * paragraph is removed from its old place and added at its new */
+	for (k = 0; k < nops; k++) {
+		i = ops[k].i;
+		j = ops[k].j;
+		if (ops[k].c == '=')
+			add_pair(D->d, A->v[ia[i]].node, B->v[ib[j]].node, '=');
+		else if (ops[k].c == '-' && useda[i] != 1)
+			add_pair(D->d, A->v[ia[i]].node, NULL, '-');
+		else if (ops[k].c == '+' && usedb[j] == 1)
+			add_pair(D->d, A->v[ia[pair[na + j]]].node,
+			    B->v[ib[j]].node, '~');
+		else if (ops[k].c == '+')
+			add_pair(D->d, NULL, B->v[ib[j]].node, '+');
+	}
+	free(pair);
 	free(dels);
 	free(adds);
 	free(useda);
@@ -1691,6 +1746,9 @@ diff_prose(struct differ *D)
 	for (s = 0; s < B->nsecs; s++) {
 		t = find_section(A, B->secs[s]);
 		if (t != SIZE_MAX) {
+			if (B->secnode[s])
+				add_pair(D->d, A->secnode[t], B->secnode[s],
+				    '=');
 			diff_section(D, t, s);
 			continue;
 		}
@@ -1699,6 +1757,11 @@ diff_prose(struct differ *D)
 		c->entity = last_heading(B->secs[s]);
 		c->where = xstrdup(B->secs[s]);
 		c->sec = s;
+		c->at_new = B->secnode[s];
+		add_pair(D->d, NULL, B->secnode[s], '+');
+		for (t = 0; t < B->n; t++)
+			if (B->v[t].sec == s)
+				add_pair(D->d, NULL, B->v[t].node, '+');
 	}
 	for (s = 0; s < A->nsecs; s++) {
 		if (find_section(B, A->secs[s]) != SIZE_MAX)
@@ -1708,6 +1771,11 @@ diff_prose(struct differ *D)
 		c->entity = last_heading(A->secs[s]);
 		c->where = xstrdup(A->secs[s]);
 		c->sec = B->nsecs + s;
+		c->at_old = A->secnode[s];
+		add_pair(D->d, A->secnode[s], NULL, '-');
+		for (t = 0; t < A->n; t++)
+			if (A->v[t].sec == s)
+				add_pair(D->d, A->v[t].node, NULL, '-');
 	}
 }
 
@@ -1914,8 +1982,14 @@ diff_units(struct diff *d, const struct unit *a, const struct unit *b,
 	D.d = d;
 	side_init(&D.a, a, la);
 	side_init(&D.b, b, lb);
-	d->old_version = xstrdup(*D.a.doc->meta.version ?
-	    D.a.doc->meta.version : old_name);
+	/* the old version as a redline names it: its version, else its
+	 * revision, else its file */
+	if (*D.a.doc->meta.version)
+		d->old_version = xstrdup(D.a.doc->meta.version);
+	else if (*la)
+		d->old_version = xstrndup(la, strlen(la) - 1);
+	else
+		d->old_version = xstrdup(old_name);
 	diff_document(&D);
 	diff_facts(&D);
 	diff_lists(&D);
@@ -1954,11 +2028,13 @@ diff_free(struct diff *d)
 		free(d->v[i].src_new);
 		free(d->v[i].vocab_old);
 		free(d->v[i].vocab_new);
+		free(d->v[i].label);
 	}
 	for (i = 0; i < d->nign; i++)
 		free(d->ign[i].what);
 	free(d->v);
 	free(d->ign);
+	free(d->al);
 	free(d->old_name);
 	free(d->new_name);
 	free(d->old_version);

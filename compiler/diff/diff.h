@@ -39,6 +39,19 @@ struct dchange {
 				   document's, then the removed ones */
 	/* what a changed text may be an echo of: "\ntoken\n..." */
 	char *vocab_old, *vocab_new;
+	char *label;		/* a fact's entity as printed: "Jan Peeters" */
+	/* the blocks of the two document trees it is about (a paragraph,
+	 * a heading), for a redline's links; NULL for facts */
+	cmark_node *at_old, *at_new;
+};
+
+/* The blocks of the two document trees, aligned in the order of the
+ * new document (then the sections only the old one has): what a redline
+ * is made of. The blocks are paragraphs and section headings. */
+struct dpair {
+	cmark_node *a, *b;	/* old and new; NULL for none */
+	char how;		/* '=' the same, '~' changed, '-' removed,
+				   '+' added */
 };
 
 /* Something that differs in the sources but not in meaning. */
@@ -54,6 +67,8 @@ struct diff {
 	size_t n;
 	struct dignored *ign;
 	size_t nign;
+	struct dpair *al;
+	size_t nal;
 };
 
 /*
@@ -67,6 +82,11 @@ void diff_free(struct diff *d);
 
 /* The number of changes in meaning, echoes not counted. */
 size_t diff_count(const struct diff *d);
+
+/* The indexes of the changes that are not echoes, in the order they
+ * are shown: groups, then the sections of the document in order; *n
+ * set to their number. Free the result. */
+size_t *diff_order(const struct diff *d, size_t *n);
 
 /* The word diff of two texts: deleted words between pre_del and
  * post_del, inserted ones between pre_ins and post_ins; with context
@@ -95,5 +115,21 @@ void diff_lines(struct buf *out, const char *old_name, const char *a,
 /* The reader's text of a document, for git's textconv: one paragraph a
  * line, headings as "## Deel 2 › Section" lines. */
 void diff_textconv(const struct doc *doc, struct buf *out);
+
+/* The word diff of two texts as inlines appended to parent: deleted
+ * words in a DOC_DEL, inserted ones in a DOC_INS (lower/doc.h); with
+ * context as diff_words() has it. */
+void diff_word_nodes(cmark_node *parent, const char *a, const char *b,
+    int context);
+
+/*
+ * Makes doc, the document of the new version that d compared, its
+ * redline (lower/doc.h): the changed words of each paragraph deleted and
+ * inserted, removed blocks put back in their place from the old
+ * version's tree, blocks marked added, removed or changed, and after the
+ * title block the box that lists the changes, each linking to its mark.
+ * Both units d compared must still be there; doc is changed in place.
+ */
+void diff_redline(const struct diff *d, struct doc *doc);
 
 #endif

@@ -12,36 +12,40 @@ static const char *const group_names[] = {
 	[DG_BODY] = "",
 };
 
-static const struct diff *sort_diff;
+/* The place of a change in the list: a key of its own, so that the
+ * comparison needs nothing else. */
+struct order_key {
+	enum dgroup group;
+	size_t sec, i;
+};
 
 static int
 cmp_change(const void *x, const void *y)
 {
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const struct dchange *a = &sort_diff->v[i], *b = &sort_diff->v[j];
+	const struct order_key *a = x, *b = y;
 
 	if (a->group != b->group)
 		return a->group < b->group ? -1 : 1;
 	if (a->group == DG_BODY && a->sec != b->sec)
 		return a->sec < b->sec ? -1 : 1;
-	return i < j ? -1 : i > j;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* The changes that are not echoes, in the order they are shown:
- * groups, then the sections of the document in order. */
-static size_t *
-shown_order(const struct diff *d, size_t *n)
+size_t *
+diff_order(const struct diff *d, size_t *n)
 {
+	struct order_key *k = xcalloc(d->n + 1, sizeof(*k));
 	size_t *v = xcalloc(d->n + 1, sizeof(*v)), i;
 
 	*n = 0;
 	for (i = 0; i < d->n; i++)
 		if (d->v[i].cause == 0)
-			v[(*n)++] = i;
-	/* qsort with the diff in a static: the comparison needs it */
-	sort_diff = d;
-	qsort(v, *n, sizeof(*v), cmp_change);
-	sort_diff = NULL;
+			k[(*n)++] = (struct order_key){d->v[i].group,
+			    d->v[i].sec, i};
+	qsort(k, *n, sizeof(*k), cmp_change);
+	for (i = 0; i < *n; i++)
+		v[i] = k[i].i;
+	free(k);
 	return v;
 }
 
@@ -152,7 +156,7 @@ diff_text(const struct diff *d, struct buf *out, int color, int all, int stat)
 
 	buf_printf(out, "%s--- %s\n+++ %s%s\n", k->head, d->old_name,
 	    d->new_name, k->off);
-	v = shown_order(d, &n);
+	v = diff_order(d, &n);
 	for (i = 0; i < d->n; i++)
 		nechoes += d->v[i].cause != 0;
 	for (i = 0; i < n; i++) {
@@ -289,7 +293,7 @@ diff_json(const struct diff *d, struct buf *out)
 	size_t *v, n, i, nk = 0, nechoes = 0, run;
 	const char **kinds;
 
-	v = shown_order(d, &n);
+	v = diff_order(d, &n);
 	buf_puts(out, "{\"old\": ");
 	diff_json_string(out, d->old_name);
 	buf_puts(out, ", \"new\": ");

@@ -31,6 +31,20 @@
  * only), SOFTBREAK (a space) and LINEBREAK. There is no raw HTML, no
  * image and no code block: the checker has rejected or escaped them.
  * Text is valid UTF-8.
+ *
+ * A redline (afc diff --to html|pdf|md, made by diff/redline.c) has
+ * more; a document compiled from a source never has them:
+ *   DOC_CHANGES      custom block after the title block: a HEADING 2
+ *                    ("Wijzigingen ten opzichte van versie 1.0"), then
+ *                    per group a HEADING 3 and a bullet LIST whose every
+ *                    ITEM's PARAGRAPH holds one DOC_REF.
+ *   DOC_DEL, DOC_INS custom inlines: deleted and inserted words.
+ *   DOC_REF          custom inline: a link to the block whose mark has
+ *                    the id doc_ref_target() gives.
+ *   marks            a block (PARAGRAPH, HEADING, ITEM, LIST, BLOCK_QUOTE
+ *                    or custom block) added, removed or changed carries
+ *                    a struct doc_mark (doc_mark()); a removed one is
+ *                    the old version's block, its words in DOC_DEL.
  */
 #ifndef AFC_DOC_H
 #define AFC_DOC_H
@@ -45,6 +59,22 @@ enum doc_kind {
 	DOC_CONTACTS,
 	DOC_QUESTION,
 	DOC_ANSWER,
+	DOC_CHANGES,		/* custom blocks of a redline */
+	DOC_DEL,		/* custom inlines of a redline */
+	DOC_INS,
+	DOC_REF,
+};
+
+/* What happened to a block of a redline. */
+enum doc_change {
+	DOC_ADDED = 1,
+	DOC_REMOVED,
+	DOC_CHANGED,
+};
+
+struct doc_mark {
+	enum doc_change change;
+	const char *id;		/* "wijziging-3": its anchor */
 };
 
 /* What a document says about itself; every field is a UTF-8 string, ""
@@ -101,11 +131,28 @@ struct doc {
 				 * hyphenate; NULL for none */
 };
 
-/* The kind of a node: DOC_NONE for anything but our custom blocks. */
+/* The kind of a node: DOC_NONE for anything but our custom blocks and
+ * inlines. */
 enum doc_kind doc_kind(cmark_node *n);
 const char *doc_kind_name(enum doc_kind k);
-/* A new, empty custom block of the given kind. */
+/* A new, empty custom block (or, for DOC_DEL, DOC_INS and DOC_REF,
+ * custom inline) of the given kind. */
 cmark_node *doc_new_block(enum doc_kind k);
+/* A new DOC_REF to the mark with the given id. */
+cmark_node *doc_new_ref(const char *id);
+/* The id a DOC_REF links to, or NULL for any other node. */
+const char *doc_ref_target(cmark_node *n);
+/* The mark of a block of a redline, or NULL. */
+const struct doc_mark *doc_mark(cmark_node *n);
+/* Marks n (d owns the mark); id may be NULL and set later. */
+struct doc_mark *doc_set_mark(struct doc *d, cmark_node *n,
+    enum doc_change change);
+/* "added", "removed" or "changed". */
+const char *doc_change_name(enum doc_change c);
+/* A deep copy of the subtree n, not linked into a tree; marks are not
+ * copied. With fn set, fn(arg, from, to) is called for every node. */
+cmark_node *doc_copy(cmark_node *n, void (*fn)(void *arg, cmark_node *from,
+    cmark_node *to), void *arg);
 /* Makes d own the heap string s (for meta fields); returns s. */
 const char *doc_keep(struct doc *d, char *s);
 void doc_free(struct doc *d);

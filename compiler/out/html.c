@@ -8,7 +8,12 @@
  * of the root; each section's id is made from its heading's text and the
  * table of contents links to it. Every piece of text goes through
  * escape.c; raw HTML is shown as text, and a link other than http:,
- * https: or mailto: as its text alone. */
+ * https: or mailto: as its text alone.
+ *
+ * A redline (lower/doc.h) shows its deleted and inserted words as <del>
+ * and <ins>, its marked blocks with an id and a data-change attribute,
+ * and its box of changes as an <aside> after the title block; its page
+ * gets templates/redline.css after the stylesheet. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +57,9 @@ struct page {
 
 /* Ids the page template uses itself; no section takes them. */
 static const char *reserved_ids[] = {"inhoud", "inhoud-titel"};
+
+/* The id of a redline's box of changes. */
+#define CHANGES_ID "wijzigingen"
 
 /* A named value for the template: text is escaped, markup copied. */
 struct slot {
@@ -272,6 +280,19 @@ collect_headings(struct page *pg, cmark_node *root)
 
 	for (i = 0; i < NELEM(reserved_ids); i++)
 		id_add(&pg->ids, reserved_ids[i]);
+	/* a redline's ids are taken first, so no section has one */
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		if (doc_mark(n) && doc_mark(n)->id &&
+		    id_find(&pg->ids, doc_mark(n)->id)->s == NULL)
+			id_add(&pg->ids, doc_mark(n)->id);
+		if (doc_kind(n) == DOC_CHANGES &&
+		    id_find(&pg->ids, CHANGES_ID)->s == NULL)
+			id_add(&pg->ids, CHANGES_ID);
+	}
+	cmark_iter_reset(it, root, CMARK_EVENT_ENTER);
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
@@ -334,20 +355,56 @@ in_tight_item(cmark_node *n)
 	    cmark_node_get_list_tight(cmark_node_parent(item));
 }
 
+/* The attributes of a redline's marked block: its id, what happened. */
+static void
+mark_attrs(struct buf *b, cmark_node *n)
+{
+	const struct doc_mark *m = doc_mark(n);
+
+	if (m && m->id)
+		buf_printf(b, " id=\"%s\" data-change=\"%s\"", m->id,
+		    doc_change_name(m->change));
+}
+
+/* The marked block whose attributes an item's <li> has: the item, or
+ * in a tight list its first paragraph, which has no <p>. */
+static cmark_node *
+item_marked(cmark_node *item)
+{
+	cmark_node *p = cmark_node_first_child(item);
+
+	if (doc_mark(item) == NULL && p && doc_mark(p) &&
+	    cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH && in_tight_item(p))
+		return p;
+	return item;
+}
+
 static void
 render_paragraph(struct buf *b, cmark_node *n, int entering)
 {
 	cmark_node *up = cmark_node_parent(n);
 
-	if (in_tight_item(n))
+	if (in_tight_item(n)) {
+		/* a mark not on the <li> gets a <span> */
+		if (doc_mark(n) && item_marked(up) != n)
+			buf_puts(b, entering ? "<span" : "</span>");
+		if (doc_mark(n) && item_marked(up) != n && entering) {
+			mark_attrs(b, n);
+			buf_putc(b, '>');
+		}
 		return;
-	if (!entering)
+	}
+	if (!entering) {
 		buf_puts(b, "</p>\n");
-	else if (doc_kind(up) == DOC_REMARK && cmark_node_first_child(up) == n)
-		buf_puts(b, "<p><span class=\"mark\" aria-hidden=\"true\">"
+		return;
+	}
+	buf_puts(b, "<p");
+	mark_attrs(b, n);
+	if (doc_kind(up) == DOC_REMARK && cmark_node_first_child(up) == n)
+		buf_puts(b, "><span class=\"mark\" aria-hidden=\"true\">"
 		    "\xe2\x9e\xa2</span> ");
 	else
-		buf_puts(b, "<p>");
+		buf_puts(b, ">");
 }
 
 /* A list of questions (every item a question and its answer) gets its
@@ -364,6 +421,7 @@ render_list(struct buf *b, cmark_node *n, int entering)
 		return;
 	}
 	buf_puts(b, ordered ? "<ol" : "<ul");
+	mark_attrs(b, n);
 	if (doc_kind(cmark_node_first_child(item)) == DOC_QUESTION)
 		buf_puts(b, " class=\"questions\"");
 	if (ordered && start != 1)
@@ -400,12 +458,55 @@ render_custom(struct buf *b, cmark_node *n, int entering)
 
 	if (k == DOC_NONE)
 		return;
-	if (!entering)
+	if (k == DOC_CHANGES)
+		buf_puts(b, entering ? "<aside class=\"changes\" "
+		    "aria-labelledby=\"" CHANGES_ID "\">\n" : "</aside>\n");
+	else if (!entering)
 		buf_puts(b, "</div>\n");
 	else if (k == DOC_REMARK)
-		buf_puts(b, "<div class=\"remark\" role=\"note\">\n");
+		buf_puts(b, "<div class=\"remark\" role=\"note\"");
 	else
-		buf_printf(b, "<div class=\"%s\">\n", doc_kind_name(k));
+		buf_printf(b, "<div class=\"%s\"", doc_kind_name(k));
+	if (entering && k != DOC_CHANGES) {
+		mark_attrs(b, n);
+		buf_puts(b, ">\n");
+	}
+}
+
+/* A redline's inline: deleted or inserted words, a link to a mark. */
+static void
+render_inline(struct buf *b, cmark_node *n, int entering)
+{
+	switch (doc_kind(n)) {
+	case DOC_DEL:
+		buf_puts(b, entering ? "<del>" : "</del>");
+		break;
+	case DOC_INS:
+		buf_puts(b, entering ? "<ins>" : "</ins>");
+		break;
+	case DOC_REF:
+		/* the id is ours: letters, digits and '-' */
+		if (entering)
+			buf_printf(b, "<a href=\"#%s\">", doc_ref_target(n));
+		else
+			buf_puts(b, "</a>");
+		break;
+	default:
+		break;
+	}
+}
+
+/* The start tag of a heading: a redline's box has its own id. */
+static void
+render_heading(struct page *pg, struct buf *b, cmark_node *n)
+{
+	cmark_node *up = cmark_node_parent(n);
+
+	buf_printf(b, "<h%d", pg->heads[pg->next++].level);
+	if (doc_kind(up) == DOC_CHANGES && cmark_node_first_child(up) == n)
+		buf_puts(b, " id=\"" CHANGES_ID "\"");
+	mark_attrs(b, n);
+	buf_puts(b, ">");
 }
 
 /* A literal shown as text: raw HTML and code keep their characters. */
@@ -439,18 +540,33 @@ render_node(struct page *pg, struct buf *b, cmark_node *n, int entering)
 	case CMARK_NODE_HEADING:
 		/* A heading holds no heading: its exit follows its enter. */
 		if (entering)
-			buf_printf(b, "<h%d>", pg->heads[pg->next++].level);
+			render_heading(pg, b, n);
 		else
 			buf_printf(b, "</h%d>\n", pg->heads[pg->next - 1].level);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
-		wrap(b, entering, "<blockquote>\n", "</blockquote>\n");
+		if (entering) {
+			buf_puts(b, "<blockquote");
+			mark_attrs(b, n);
+			buf_puts(b, ">\n");
+		} else {
+			buf_puts(b, "</blockquote>\n");
+		}
 		break;
 	case CMARK_NODE_LIST:
 		render_list(b, n, entering);
 		break;
 	case CMARK_NODE_ITEM:
-		wrap(b, entering, "<li>", "</li>\n");
+		if (entering) {
+			buf_puts(b, "<li");
+			mark_attrs(b, item_marked(n));
+			buf_puts(b, ">");
+		} else {
+			buf_puts(b, "</li>\n");
+		}
+		break;
+	case CMARK_NODE_CUSTOM_INLINE:
+		render_inline(b, n, entering);
 		break;
 	case CMARK_NODE_CUSTOM_BLOCK:
 		render_custom(b, n, entering);
@@ -537,7 +653,8 @@ render_parts(struct page *pg, cmark_node *root, struct buf *header,
 
 	for (c = cmark_node_first_child(root); c; c = cmark_node_next(c)) {
 		k = doc_kind(c);
-		if (k == DOC_LETTERHEAD || k == DOC_TITLEBLOCK) {
+		if (k == DOC_LETTERHEAD || k == DOC_TITLEBLOCK ||
+		    k == DOC_CHANGES) {
 			render_tree(pg, header, c);
 			continue;
 		}
@@ -593,12 +710,12 @@ template_span(const struct template *t, size_t off, size_t end)
  * in it would end early. */
 static int
 style_load(struct template *t, const struct render_ctx *ctx,
-    struct diags *own, struct diags *dg)
+    const char *name, struct diags *own, struct diags *dg)
 {
 	struct span sp;
 	size_t i;
 
-	if (template_load(t, ctx, "style.css", own, dg) != 0)
+	if (template_load(t, ctx, name, own, dg) != 0)
 		return -1;
 	for (i = 0; i + 7 <= t->len; i++)
 		if (strncasecmp(t->text + i, "</style", 7) == 0) {
@@ -785,7 +902,7 @@ str(const struct buf *b)
 /* Fills the page template for d from its parts. */
 static int
 fill_page(struct buf *out, const struct template *tpl, const struct doc *d,
-    const struct template *css, const struct buf *part)
+    const char *css, const struct buf *part)
 {
 	const struct doc_meta *m = &d->meta;
 	const struct slot slots[] = {
@@ -797,7 +914,7 @@ fill_page(struct buf *out, const struct template *tpl, const struct doc *d,
 		{"status", m->status, 0}, {"subject", m->subject, 0},
 		{"keywords", m->keywords, 0}, {"source", m->source, 0},
 		{"afc_version", AFC_VERSION, 0},
-		{"style", css->text, 1}, {"header", str(&part[0]), 1},
+		{"style", css, 1}, {"header", str(&part[0]), 1},
 		{"toc", str(&part[1]), 1}, {"body", str(&part[2]), 1},
 	};
 
@@ -813,8 +930,8 @@ fill_page(struct buf *out, const struct template *tpl, const struct doc *d,
 struct html {
 	struct render_ctx ctx;
 	struct diags own;
-	struct template page, css, index;
-	int have_index;
+	struct template page, css, index, redline;
+	int have_index, have_redline;
 };
 
 void *
@@ -826,7 +943,7 @@ html_open(const struct render_ctx *ctx, struct diags *dg)
 	diags_init(&h->own, dg->stream, 0);
 	h->own.label = dg->label;
 	if (template_load(&h->page, ctx, "page.html", &h->own, dg) != 0 ||
-	    style_load(&h->css, ctx, &h->own, dg) != 0) {
+	    style_load(&h->css, ctx, "style.css", &h->own, dg) != 0) {
 		html_close(h);
 		dg->counts[DIAG_ERROR]++;
 		return NULL;
@@ -844,6 +961,7 @@ html_close(void *state)
 	template_free(&h->page);
 	template_free(&h->css);
 	template_free(&h->index);
+	template_free(&h->redline);
 	diags_free(&h->own);
 	free(h);
 }
@@ -857,6 +975,20 @@ html_deps(void *state, void (*fn)(void *arg, const char *path), void *arg)
 	fn(arg, h->css.path.data);
 	if (h->have_index)
 		fn(arg, h->index.path.data);
+	if (h->have_redline)
+		fn(arg, h->redline.path.data);
+}
+
+/* Whether d is a redline: it has a box of changes. */
+static int
+is_redline(const struct doc *d)
+{
+	cmark_node *c;
+
+	for (c = cmark_node_first_child(d->root); c; c = cmark_node_next(c))
+		if (doc_kind(c) == DOC_CHANGES)
+			return 1;
+	return 0;
 }
 
 int
@@ -866,14 +998,28 @@ html_render(void *state, const struct doc *d, struct diags *dg,
 	struct html *h = state;
 	struct page pg = {0};
 	struct buf part[3] = {0};	/* header, table of contents, body */
+	struct buf css = {0};
 	int rc;
 
 	/* Messages at the templates' lines go where the zone's do. */
 	h->own.stream = dg->stream;
+	buf_puts(&css, h->css.text);
+	if (is_redline(d)) {
+		if (!h->have_redline && style_load(&h->redline, &h->ctx,
+		    "redline.css", &h->own, dg) != 0) {
+			template_free(&h->redline);
+			dg->counts[DIAG_ERROR]++;
+			buf_free(&css);
+			return -1;
+		}
+		h->have_redline = 1;
+		buf_puts(&css, h->redline.text);
+	}
 	collect_headings(&pg, d->root);
 	render_parts(&pg, d->root, &part[0], &part[2]);
 	render_toc(&pg, &part[1]);
-	rc = fill_page(out, &h->page, d, &h->css, part);
+	rc = fill_page(out, &h->page, d, css.data, part);
+	buf_free(&css);
 	page_free(&pg);
 	buf_free(&part[0]);
 	buf_free(&part[1]);

@@ -4,7 +4,9 @@
  * blocks become the standard blocks that say the same in Markdown) and
  * printed by cmark's own renderer without wrapping, so that every
  * paragraph is one line and a one-word change in a source changes one
- * line of the output. */
+ * line of the output. A redline's deleted and inserted words become
+ * <del> and <ins>, its box of changes a block quote whose entries link
+ * to an <a id> at the start of each marked block. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,65 @@
 #include "out/escape.h"
 
 static cmark_node *copy_node(cmark_node *n);
+static void copy_children(cmark_node *from, cmark_node *to);
+
+static cmark_node *
+html_inline(const char *s)
+{
+	cmark_node *h = cmark_node_new(CMARK_NODE_HTML_INLINE);
+
+	cmark_node_set_literal(h, s);
+	return h;
+}
+
+/* Puts the anchor of a marked block before the words of its first
+ * paragraph or heading. The id is ours: letters, digits and '-'. */
+static void
+anchor(cmark_node *n, const char *id)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_node *c, *leaf = NULL;
+	struct buf b = {0};
+
+	while (leaf == NULL && cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(c) == CMARK_NODE_HEADING)
+			leaf = c;
+	}
+	cmark_iter_free(it);
+	if (leaf == NULL)
+		return;
+	buf_printf(&b, "<a id=\"%s\"></a>", id);
+	cmark_node_prepend_child(leaf, html_inline(b.data));
+	buf_free(&b);
+}
+
+/* A redline's inline: deleted or inserted words, a link to a mark. */
+static void
+copy_inline(cmark_node *c, cmark_node *to)
+{
+	enum doc_kind k = doc_kind(c);
+	struct buf url = {0};
+	cmark_node *link;
+
+	if (k == DOC_REF) {
+		buf_printf(&url, "#%s", doc_ref_target(c));
+		link = cmark_node_new(CMARK_NODE_LINK);
+		cmark_node_set_url(link, url.data);
+		copy_children(c, link);
+		cmark_node_append_child(to, link);
+		buf_free(&url);
+		return;
+	}
+	if (k == DOC_DEL || k == DOC_INS)
+		cmark_node_append_child(to, html_inline(k == DOC_DEL ?
+		    "<del>" : "<ins>"));
+	copy_children(c, to);
+	if (k == DOC_DEL || k == DOC_INS)
+		cmark_node_append_child(to, html_inline(k == DOC_DEL ?
+		    "</del>" : "</ins>"));
+}
 
 /* Wraps the inlines of a paragraph in one STRONG node. */
 static void
@@ -33,7 +94,8 @@ embolden(cmark_node *para)
 static void
 copy_children(cmark_node *from, cmark_node *to)
 {
-	cmark_node *c, *first, *p, *arrow;
+	cmark_node *c, *first, *p, *arrow, *quote;
+	const struct doc_mark *m;
 
 	for (c = cmark_node_first_child(from); c; c = cmark_node_next(c)) {
 		/* A link to anything but http:, https: or mailto: is its
@@ -41,6 +103,16 @@ copy_children(cmark_node *from, cmark_node *to)
 		if (cmark_node_get_type(c) == CMARK_NODE_LINK &&
 		    !esc_url_allowed(cmark_node_get_url(c))) {
 			copy_children(c, to);
+			continue;
+		}
+		if (cmark_node_get_type(c) == CMARK_NODE_CUSTOM_INLINE) {
+			copy_inline(c, to);
+			continue;
+		}
+		if (doc_kind(c) == DOC_CHANGES) {
+			quote = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
+			copy_children(c, quote);
+			cmark_node_append_child(to, quote);
 			continue;
 		}
 		if (cmark_node_get_type(c) != CMARK_NODE_CUSTOM_BLOCK) {
@@ -51,6 +123,8 @@ copy_children(cmark_node *from, cmark_node *to)
 		copy_children(c, to);
 		first = first ? cmark_node_next(first) :
 		    cmark_node_first_child(to);
+		if ((m = doc_mark(c)) != NULL && m->id && first)
+			anchor(first, m->id);
 		if (doc_kind(c) == DOC_REMARK && first &&
 		    cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
 			arrow = cmark_node_new(CMARK_NODE_TEXT);
@@ -103,6 +177,8 @@ copy_node(cmark_node *n)
 		break;
 	}
 	copy_children(n, to);
+	if (doc_mark(n) && doc_mark(n)->id)
+		anchor(to, doc_mark(n)->id);
 	return to;
 }
 
