@@ -330,20 +330,25 @@ subset_font(void *ctx, const unsigned *gids, size_t n, struct buf *font,
 	return shaper_subset(ctx, gids, n, font, newgid);
 }
 
-/* Appends v, a multiple of a hundredth, in its shortest form. */
+/* Appends v, a multiple of a hundredth, in its shortest form ("12.5",
+ * "-3", "0"): in integers, as the text of a page is mostly these. */
 static void
 put_num(struct buf *b, double v)
 {
+	long long c = llround(v * 100);
+	unsigned long long a = c < 0 ? 0ull - (unsigned long long)c :
+	    (unsigned long long)c;
 	char t[32];
-	size_t n;
+	int n;
 
-	snprintf(t, sizeof(t), "%.2f", v);
-	n = strlen(t);
-	while (n > 0 && t[n - 1] == '0')
-		t[--n] = '\0';
-	if (n > 0 && t[n - 1] == '.')
-		t[--n] = '\0';
-	buf_puts(b, strcmp(t, "-0") == 0 ? "0" : t);
+	n = snprintf(t, sizeof(t), "%s%llu", c < 0 ? "-" : "", a / 100);
+	if (a % 100 != 0) {
+		t[n++] = '.';
+		t[n++] = (char)('0' + a % 100 / 10);
+		if (a % 10 != 0)
+			t[n++] = (char)('0' + a % 10);
+	}
+	buf_add(b, t, (size_t)n);
 }
 
 /* Appends code c to a literal string as two bytes, escaped where PDF

@@ -2,6 +2,7 @@
  * GPOS or kern pairs) and ligatures (fi, fl where the font has them)
  * in the widths the layout measures and in the glyphs pdf.c draws. */
 #include <stdlib.h>
+#include <string.h>
 
 #include <hb.h>
 #include <hb-subset.h>
@@ -16,7 +17,20 @@ struct shaper {
 	hb_buffer_t *buf;
 	hb_language_t lang;
 	double scale;		/* font units to thousandths of an em */
+	/* The runs shaped so far: a document measures a word for its line
+	 * breaks and shapes it again to draw it, and most words recur, so
+	 * HarfBuzz sees each text once. cached[i] is a run's text; its
+	 * glyphs are pool[first[i]] and on, up to first[i + 1]. */
+	struct nameidx seen;
+	char **cached;
+	size_t *first;		/* n + 1 entries */
+	size_t n, cap;
+	struct shaped *pool;
+	size_t npool, poolcap;
 };
+
+/* The glyphs kept at most, for a memory bounded whatever the text. */
+#define POOL_MAX	(1u << 18)
 
 struct shaper *
 shaper_open(const char *path, const char *lang)
@@ -46,8 +60,16 @@ shaper_open(const char *path, const char *lang)
 void
 shaper_close(struct shaper *sh)
 {
+	size_t i;
+
 	if (sh == NULL)
 		return;
+	for (i = 0; i < sh->n; i++)
+		free(sh->cached[i]);
+	free(sh->cached);
+	free(sh->first);
+	free(sh->pool);
+	nameidx_free(&sh->seen);
 	hb_buffer_destroy(sh->buf);
 	hb_font_destroy(sh->font);
 	hb_face_destroy(sh->face);
@@ -61,6 +83,43 @@ shaper_advance(struct shaper *sh, unsigned gid)
 	return hb_font_get_glyph_h_advance(sh->font, gid) * sh->scale;
 }
 
+/* Grows *g to hold count glyphs. */
+static void
+room(struct shaped **g, size_t *cap, size_t count)
+{
+	if (count > *cap) {
+		*cap = count;
+		*g = xrealloc(*g, count * sizeof(**g));
+	}
+}
+
+/* Keeps the run s[0..n) shaped as g[0..count). */
+static void
+remember(struct shaper *sh, const char *s, size_t n, const struct shaped *g,
+    size_t count)
+{
+	if (sh->npool + count > POOL_MAX || memchr(s, '\0', n) != NULL)
+		return;
+	if (sh->n + 1 >= sh->cap) {
+		sh->cap = sh->cap ? 2 * sh->cap : 256;
+		sh->cached = xrealloc(sh->cached, sh->cap * sizeof(*sh->cached));
+		sh->first = xrealloc(sh->first, (sh->cap + 1) * sizeof(*sh->first));
+		sh->first[0] = 0;
+	}
+	if (sh->npool + count > sh->poolcap) {
+		sh->poolcap = sh->poolcap ? 2 * sh->poolcap : 1024;
+		while (sh->poolcap < sh->npool + count)
+			sh->poolcap *= 2;
+		sh->pool = xrealloc(sh->pool, sh->poolcap * sizeof(*sh->pool));
+	}
+	if (count > 0)
+		memcpy(sh->pool + sh->npool, g, count * sizeof(*g));
+	sh->npool += count;
+	sh->cached[sh->n] = xstrndup(s, n);
+	nameidx_put(&sh->seen, sh->cached[sh->n], sh->n);
+	sh->first[++sh->n] = sh->npool;
+}
+
 size_t
 shaper_run(struct shaper *sh, const char *s, size_t n, struct shaped **g,
     size_t *cap)
@@ -68,9 +127,21 @@ shaper_run(struct shaper *sh, const char *s, size_t n, struct shaped **g,
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
 	unsigned count, i, j;
+	struct buf key = {0};
+	size_t k;
 
 	if (n == 0)
 		return 0;
+	buf_add(&key, s, n);
+	buf_puts(&key, "");
+	if (nameidx_get(&sh->seen, key.data, &k)) {
+		count = (unsigned)(sh->first[k + 1] - sh->first[k]);
+		room(g, cap, count);
+		memcpy(*g, sh->pool + sh->first[k], count * sizeof(**g));
+		buf_free(&key);
+		return count;
+	}
+	buf_free(&key);
 	hb_buffer_clear_contents(sh->buf);
 	hb_buffer_add_utf8(sh->buf, s, (int)n, 0, (int)n);
 	hb_buffer_set_direction(sh->buf, HB_DIRECTION_LTR);
@@ -81,10 +152,7 @@ shaper_run(struct shaper *sh, const char *s, size_t n, struct shaped **g,
 	hb_shape(sh->font, sh->buf, NULL, 0);
 	info = hb_buffer_get_glyph_infos(sh->buf, &count);
 	pos = hb_buffer_get_glyph_positions(sh->buf, NULL);
-	if (count > *cap) {
-		*cap = count;
-		*g = xrealloc(*g, count * sizeof(**g));
-	}
+	room(g, cap, count);
 	for (i = 0; i < count; i++) {
 		size_t end = n;
 
@@ -98,6 +166,7 @@ shaper_run(struct shaper *sh, const char *s, size_t n, struct shaped **g,
 		(*g)[i].off = info[i].cluster;
 		(*g)[i].len = end > info[i].cluster ? end - info[i].cluster : 0;
 	}
+	remember(sh, s, n, *g, count);
 	return count;
 }
 
