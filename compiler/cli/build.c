@@ -60,7 +60,7 @@ struct build {
 	size_t n;
 	struct manifest m;
 	void *state[BUILD_MAX_FORMATS];
-	size_t nbuilt, nfresh, nfailed, nskipped, todo, started;
+	size_t nbuilt, nfresh, nfailed, nskipped, nremoved, todo, started;
 	int stop;		/* start no more zones */
 	int fatal_shown;	/* a repeating system error was reported */
 	struct timespec t0;
@@ -132,7 +132,7 @@ static int
 repeats(int e)
 {
 	return e == EACCES || e == EPERM || e == EROFS || e == ENOSPC ||
-	    e == EDQUOT || e == EIO || e == ENOENT;
+	    e == EDQUOT || e == EIO || e == ENOENT || e == EFBIG;
 }
 
 /* Makes dir and its parents. Returns 0, or -1 with errno set. */
@@ -668,6 +668,53 @@ remove_outputs(struct build *b, const char *out, unsigned formats)
 	buf_free(&p);
 }
 
+/* Whether path lies in the folder dir as walk() names its files. */
+static int
+in_folder(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (n == 0 || strncmp(path, dir, n) != 0)
+		return 0;
+	return dir[n - 1] == '/' || path[n] == '/';
+}
+
+/*
+ * Forgets the zones of the manifest that came from one of the folders
+ * given and are no zones there any more (the source was removed or
+ * renamed, or lost its document block), and removes their outputs: a
+ * folder's build is the folder's whole site. A zone built from a file
+ * given on its own is kept, so that building some zones keeps the
+ * others; so is one whose output name a zone of this build takes.
+ */
+static void
+prune(struct build *b, char *const *dirs, size_t ndirs)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < b->m.n; ) {
+		struct mzone *mz = b->m.z[i];
+		int gone = 0;
+
+		for (k = 0; k < ndirs && !gone; k++)
+			gone = in_folder(mz->src, dirs[k]);
+		for (j = 0; j < b->n && gone; j++)
+			if (strcmp(b->z[j].src, mz->src) == 0 ||
+			    strcmp(b->z[j].out, mz->out) == 0)
+				gone = 0;
+		if (!gone) {
+			i++;
+			continue;
+		}
+		remove_outputs(b, mz->out, mz->formats);
+		mzone_free(mz);
+		memmove(&b->m.z[i], &b->m.z[i + 1],
+		    (b->m.n - i - 1) * sizeof(*b->m.z));
+		b->m.n--;
+		b->nremoved++;
+	}
+}
+
 /* Takes in the result of a worker that ended with wait status ws. */
 static void
 finish(struct build *b, struct zone *z, int ws)
@@ -951,8 +998,6 @@ index_json(struct buf *j, const struct index_row *rows, size_t n)
 	for (i = 0; i < n; i++) {
 		const struct mzone *z = rows[i].z;
 		const struct index_entry *e = &rows[i].e;
-		const int has[] = {e->has_md, e->has_html, e->has_pdf};
-		const char *names[] = {"md", "html", "pdf"};
 		int any = 0;
 
 		buf_puts(j, i ? ",\n    {" : "\n    {");
@@ -968,13 +1013,14 @@ index_json(struct buf *j, const struct index_row *rows, size_t n)
 		}
 		buf_printf(j, ", \"failed\": %s, \"files\": {",
 		    z->failed ? "true" : "false");
-		for (k = 0; k < NELEM(names); k++) {
+		for (k = 0; k < nbackends; k++) {
 			struct buf f = {0};
 
-			if (!has[k])
+			if (!(e->formats & (1u << k)))
 				continue;
-			buf_printf(&f, "%s.%s", z->out, names[k]);
-			buf_printf(j, "%s\"%s\": ", any ? ", " : "", names[k]);
+			buf_printf(&f, "%s.%s", z->out, backends[k].ext);
+			buf_printf(j, "%s\"%s\": ", any ? ", " : "",
+			    backends[k].name);
 			json_str(j, f.data);
 			buf_free(&f);
 			any = 1;
@@ -1037,7 +1083,7 @@ static int
 write_index(struct build *b)
 {
 	const struct backend *html = backend_find("html");
-	size_t k = (size_t)(html - backends), i, n = 0;
+	size_t k = (size_t)(html - backends), i, f, n = 0;
 	struct index_row *rows;
 	struct index_entry *e;
 	struct buf page = {0}, json = {0}, p = {0};
@@ -1064,12 +1110,11 @@ write_index(struct build *b)
 		r->meta.status = z->meta[META_STATUS];
 		r->e.base = z->out;
 		r->e.failed = z->failed;
-		out_path(&p, b, z->out, "html");
-		r->e.has_html = exists(p.data);
-		out_path(&p, b, z->out, "pdf");
-		r->e.has_pdf = exists(p.data);
-		out_path(&p, b, z->out, "md");
-		r->e.has_md = exists(p.data);
+		for (f = 0; f < nbackends; f++) {
+			out_path(&p, b, z->out, backends[f].ext);
+			if (exists(p.data))
+				r->e.formats |= 1u << f;
+		}
 		n++;
 	}
 	qsort(rows, n, sizeof(*rows), by_key);
@@ -1281,6 +1326,8 @@ summary(struct build *b)
 	    b->n, b->n == 1 ? "" : "s", b->nbuilt, b->nfresh, b->nfailed);
 	if (b->nskipped)
 		fprintf(stderr, ", %zu not built", b->nskipped);
+	if (b->nremoved)
+		fprintf(stderr, ", %zu removed", b->nremoved);
 	fprintf(stderr, " (%.1f s)\n", elapsed(b));
 	return 0;
 }
@@ -1311,7 +1358,8 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	struct buf p = {0}, mf = {0};
 	struct stat sb;
 	size_t i, k;
-	char **files, *end;
+	char **files, **dirs = NULL, *end;
+	size_t ndirs = 0;
 	long nj;
 
 	if ((st = cli_options(argc, argv, opts, &files, &nfiles, &help)) != 0)
@@ -1360,6 +1408,8 @@ cmd_build(int argc, char **argv, const struct cli *c)
 		if (stat(files[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			if (cli_walk(c, files[i], found, &b) != 0)
 				st = EXIT_SYSTEM;
+			dirs = xgrow(dirs, ndirs, sizeof(*dirs));
+			dirs[ndirs++] = files[i];
 		} else {
 			char *base = unit_base_name(files[i]);
 
@@ -1392,6 +1442,7 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	p.len = 0;
 	buf_printf(&p, "%s/" MANIFEST, outdir);
 	manifest_read(&b.m, p.data);
+	prune(&b, dirs, ndirs);
 	plan(&b);
 	if (b.todo > 0 && open_backends(&b, b.want) != 0) {
 		st = EXIT_SYSTEM;
@@ -1418,6 +1469,7 @@ cmd_build(int argc, char **argv, const struct cli *c)
 	if (got_signal)
 		st = 128 + got_signal;
 done:
+	free(dirs);
 	for (k = 0; k < nbackends; k++)
 		if (b.state[k])
 			backends[k].close(b.state[k]);

@@ -4,10 +4,10 @@
 #include "out/backend.h"
 
 const struct backend backends[] = {
-	{"md", "md", 1, md_open, md_render, md_deps, md_close},
-	{"html", "html", 1, html_open, html_render, html_deps, html_close},
-	{"pdf", "pdf", 1, pdf_open, pdf_render, pdf_deps, pdf_close},
-	{"ics", "ics", 0, ics_open, ics_render, ics_deps, ics_close},
+	{"md", "md", "Markdown", 1, md_open, md_render, md_deps, md_close},
+	{"html", "html", "HTML", 1, html_open, html_render, html_deps, html_close},
+	{"pdf", "pdf", "PDF", 1, pdf_open, pdf_render, pdf_deps, pdf_close},
+	{"ics", "ics", "iCalendar", 0, ics_open, ics_render, ics_deps, ics_close},
 };
 const size_t nbackends = NELEM(backends);
 

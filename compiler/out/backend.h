@@ -19,6 +19,7 @@ struct render_ctx {
 struct backend {
 	const char *name;	/* "md", as given to --to */
 	const char *ext;	/* file name extension, "md" */
+	const char *label;	/* for readers: "Markdown" */
 	int dflt;		/* built when no --to is given */
 	/* Loads what every zone needs; returns the backend's state, or
 	 * NULL after reporting the problem into dg. */
@@ -64,7 +65,7 @@ void ics_close(void *state);
 struct index_entry {
 	const struct doc_meta *meta;
 	const char *base;	/* output name, "amalo" or "oost/amalo" */
-	int has_html, has_pdf, has_md;
+	unsigned formats;	/* bit k: backends[k]'s output is on disk */
 	int failed;		/* its last build failed */
 };
 /* Renders the index page with the html backend's state. */

@@ -1060,6 +1060,7 @@ index_row(struct buf *b, const struct index_entry *e)
 {
 	const struct doc_meta *m = e->meta;
 	const char *zone = *m->zone ? m->zone : *m->title ? m->title : e->base;
+	size_t k;
 
 	buf_printf(b, "<tr%s>\n<th scope=\"row\">",
 	    e->failed ? " class=\"failed\"" : "");
@@ -1073,12 +1074,15 @@ index_row(struct buf *b, const struct index_entry *e)
 	if (e->failed)
 		buf_puts(b, "<strong>Niet gebouwd: de bron bevat fouten"
 		    "</strong>\n");
-	if (e->has_html)
-		index_link(b, zone, e->base, "html", "HTML");
-	if (e->has_pdf)
-		index_link(b, zone, e->base, "pdf", "PDF");
-	if (e->has_md)
-		index_link(b, zone, e->base, "md", "Markdown");
+	/* The documents first, as a reader opens them, then the data. */
+	for (k = 0; k < nbackends; k++)
+		if ((e->formats & (1u << k)) && strcmp(backends[k].name, "md") != 0)
+			index_link(b, zone, e->base, backends[k].ext,
+			    backends[k].label);
+	for (k = 0; k < nbackends; k++)
+		if ((e->formats & (1u << k)) && strcmp(backends[k].name, "md") == 0)
+			index_link(b, zone, e->base, backends[k].ext,
+			    backends[k].label);
 	buf_puts(b, "</td>\n</tr>\n");
 }
 
