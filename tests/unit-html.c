@@ -486,8 +486,13 @@ static void
 test_index(void)
 {
 	struct doc d[2];
-	struct index_entry e[2] = {{&d[0].meta, "amalo", 1, 0, 1, 0},
-	    {&d[1].meta, "javascript:x", 1, 1, 1, 1}};
+	const unsigned md = 1u << (backend_find("md") - backends),
+	    html = 1u << (backend_find("html") - backends),
+	    pdf = 1u << (backend_find("pdf") - backends);
+	struct index_entry e[2] = {
+	    {.meta = &d[0].meta, .base = "amalo", .formats = html | md},
+	    {.meta = &d[1].meta, .base = "javascript:x", .formats = html | pdf | md,
+	    .failed = 1}};
 	struct buf out = {0};
 	void *h = html_open(&ctx, &tdg);
 

@@ -1254,6 +1254,8 @@ warn_twice(struct diags *dg, struct claimed *cl, size_t n, int zones)
 	size_t i, j;
 	struct span sp;
 
+	if (n == 0)
+		return;
 	qsort(cl, n, sizeof(*cl), by_claim);
 	for (i = 0; i < n; i++) {
 		/* The nearest other zone with the same name. */

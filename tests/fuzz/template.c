@@ -84,7 +84,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct render_ctx ctx = {dir};
-	struct index_entry e = {NULL, "amalo", 1, 0, 1};
+	struct index_entry e = {.base = "amalo",
+	    .formats = 1u << (backend_find("html") - backends) |
+	    1u << (backend_find("md") - backends)};
 	const char *name;
 	struct diags dg;
 	struct buf out = {0};
