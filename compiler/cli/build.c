@@ -1055,7 +1055,7 @@ write_overview(struct build *b, const struct index_row *rows, size_t n)
 			continue;
 		}
 		p.len = 0;
-		if (rows[i].e.has_html)
+		if (rows[i].e.formats & (1u << (backend_find("html") - backends)))
 			buf_printf(&p, "%s.html", z->out);
 		for (k = 0; k < z->ndeadlines; k++) {
 			struct ov_row r = z->deadlines[k];
