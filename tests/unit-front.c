@@ -335,7 +335,7 @@ test_checker(void)
 	    ok && has(m, "warning: party 'ldc' is declared but never used"));
 	m = zone_msgs("", "    text \"{zorgraad.calle}\"", &ok);
 	CHECK("check: an error gives no model",
-	    !ok && has(m, "error: 'zorgraad' has no field 'calle' here"));
+	    !ok && has(m, "error: 'zorgraad' has no field 'calle'; its fields are name and called"));
 	m = zone_msgs("municipality ab \"Ab\"\nperson p \"P\" {\n of ac\n"
 	    " role responsible\n}", "    contacts", &ok);
 	CHECK("check: no guess for a name of two letters",

@@ -172,6 +172,7 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_BAD_FREQUENCY DIAG_ERROR, \
 	"%s; write for example 'at-least 3 per year'"
 #define M_E_BAD_DATE DIAG_ERROR, "'%s' is not a date; write YYYY-MM-DD"
+#define M_E_NO_SUCH_DATE DIAG_ERROR, "'%s' is not a date; %s"
 #define M_E_NO_RESPONSIBLE DIAG_ERROR, \
 	"municipality '%s' has no responsible official; add a person " \
 	"with 'role responsible'"

@@ -465,6 +465,19 @@ dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+/* The parties a person serves: "Asse en Merchtem". */
+static void
+of_names(struct buf *b, const struct person *p)
+{
+	const char **names = xcalloc(p->nof + 1, sizeof(*names));
+	size_t i;
+
+	for (i = 0; i < p->nof; i++)
+		names[i] = p->ofs[i]->name;
+	nl_join(b, names, p->nof);
+	free(names);
+}
+
 static void
 vocab_add(char **vocab, const char *s)
 {
@@ -651,9 +664,11 @@ describe(struct buf *b, const struct model *m, const struct entity *e)
 		buf_puts(b, p->name);
 		if (p->function)
 			buf_printf(b, ", %s", p->function);
-		if (p->of)
-			buf_printf(b, " (%s, %s)", p->of->name,
-			    role_names[p->role]);
+		if (p->of) {
+			buf_puts(b, " (");
+			of_names(b, p);
+			buf_printf(b, ", %s)", role_names[p->role]);
+		}
 		break;
 	}
 	case ENT_BODY:
@@ -735,9 +750,14 @@ added_or_removed(struct differ *D, const struct entity *ea,
 		count_words(&c->vocab_old, D->a.m->nmunicipalities);
 		count_words(&c->vocab_new, D->b.m->nmunicipalities);
 	}
-	if (e->kind == ENT_PERSON && ((const struct person *)e)->of)
-		vocab_add(eb ? &c->vocab_new : &c->vocab_old,
-		    ((const struct person *)e)->of->name);
+	if (e->kind == ENT_PERSON) {
+		const struct person *p = (const struct person *)e;
+		size_t i;
+
+		for (i = 0; i < p->nof; i++)
+			vocab_add(eb ? &c->vocab_new : &c->vocab_old,
+			    p->ofs[i]->name);
+	}
 	free(name);
 	buf_free(&val);
 }
@@ -763,6 +783,7 @@ diff_person(struct differ *D, const struct person *a, const struct person *b,
     const char *name)
 {
 	const struct entity *ea = &a->e, *eb = &b->e;
+	struct buf ofa = {0}, ofb = {0};
 	struct dchange *c;
 
 	if (!same(a->name, b->name))
@@ -772,8 +793,12 @@ diff_person(struct differ *D, const struct person *a, const struct person *b,
 	    "function", a->function, b->function);
 	if (c)
 		vocab_add(&c->vocab_new, b->name);
+	of_names(&ofa, a);
+	of_names(&ofb, b);
 	c = fact_field(D, "person.party", DG_PARTIES, ea, eb, name, "of",
-	    a->of ? a->of->name : NULL, b->of ? b->of->name : NULL);
+	    a->of ? ofa.data : NULL, b->of ? ofb.data : NULL);
+	buf_free(&ofa);
+	buf_free(&ofb);
 	if (c) {
 		vocab_add(&c->vocab_old, a->name);
 		vocab_add(&c->vocab_old, a->function);

@@ -99,8 +99,10 @@ const struct keyword lang_keywords[K__COUNT] = {
 	    "string"},
 	{K_PARTY_INVITEES, "invitees", B(PARTY), 1, 1, BLOCK_NONE, 0,
 	    "takes one value: invitees none", "none"},
-	{K_OF, "of", B(PERSON), 1, 1, BLOCK_NONE, 0,
-	    "names the party the person belongs to, as in: of asse", "name"},
+	{K_OF, "of", B(PERSON), 1, LANG_MANY, BLOCK_NONE, 0,
+	    "names the party the person belongs to, as in: of asse, or the "
+	    "municipalities a person serves, as in: of asse merchtem",
+	    "name { name }"},
 	{K_FUNCTION, "function", B(PERSON), 1, 1, BLOCK_NONE, 0,
 	    "needs the function in quotes", "string"},
 	{K_ROLE, "role", B(PERSON), 1, 1, BLOCK_NONE, 0,

@@ -3,6 +3,7 @@
  * Statements end at the end of a line or at a '}'; a block opens with
  * '{' after a statement's values. An error skips to the end of the line,
  * so that one run reports every independent mistake. */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -226,6 +227,100 @@ read_source(const struct parse_ctx *ctx, const char *path, size_t *len)
 	return read_file(path, len);
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the .afs files of the folder base/sub to *list, each as sub/NAME. */
+static void
+afs_files(const char *base, const char *sub, char ***list, size_t *n)
+{
+	struct buf b = {0};
+	struct dirent *de;
+	DIR *d;
+	size_t len;
+
+	buf_printf(&b, "%s%s%s", base, *sub ? "/" : "", sub);
+	d = opendir(b.data);
+	buf_free(&b);
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL && *n < 1000) {
+		len = strlen(de->d_name);
+		if (len < 5 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + len - 4, ".afs") != 0)
+			continue;
+		b.len = 0;
+		buf_printf(&b, "%s%s%s", sub, *sub ? "/" : "", de->d_name);
+		*list = xgrow(*list, *n, sizeof(**list));
+		(*list)[(*n)++] = buf_take(&b);
+	}
+	closedir(d);
+	buf_free(&b);
+}
+
+static const char *
+base_name(const char *s)
+{
+	const char *slash = strrchr(s, '/');
+
+	return slash ? slash + 1 : s;
+}
+
+/*
+ * After an include that names no file: a note with the .afs file meant,
+ * among those in the folder it names (beside the including file and in
+ * the include directory) and afc's forms: the same file name in another
+ * folder, or a name within a few letters.
+ */
+static void
+suggest_include(struct parser *p, const struct ast_value *v)
+{
+	const char *name = v->s, *slash = strrchr(name, '/');
+	char *sub = xstrndup(name, slash ? (size_t)(slash - name) : 0);
+	char *dir = dir_of(p->file->name), **list = NULL;
+	const char *best = NULL;
+	struct nearest near;
+	size_t i, n = 0;
+
+	if (diag_dropping(&v->span, DIAG_NOTE))
+		goto done;
+	if (p->ctx->o->reader == NULL)
+		afs_files(dir, sub, &list, &n);
+	if (p->ctx->o->include_dir) {
+		afs_files(p->ctx->o->include_dir, sub, &list, &n);
+		if (strcmp(sub, "forms") != 0)
+			afs_files(p->ctx->o->include_dir, "forms", &list, &n);
+	}
+	if (n)
+		qsort(list, n, sizeof(*list), cmp_str);
+	for (i = 0; i < n && best == NULL; i++)
+		if (strcmp(base_name(list[i]), base_name(name)) == 0 &&
+		    strcmp(list[i], name) != 0)
+			best = list[i];
+	nearest_init(&near, name);
+	for (i = 0; i < n && best == NULL; i++)
+		nearest_try(&near, list[i]);
+	if (best == NULL && near.best)
+		best = near.best;
+	nearest_init(&near, base_name(name));
+	for (i = 0; i < n && best == NULL; i++)
+		nearest_try(&near, base_name(list[i]));
+	for (i = 0; i < n && best == NULL && near.best; i++)
+		if (base_name(list[i]) == near.best)
+			best = list[i];
+	if (best)
+		diag(&v->span, M_NOTE_DIDYOUMEAN, best);
+done:
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+	free(dir);
+	free(sub);
+}
+
 /*
  * Reads the file an include names: beside the including file, else in
  * the include directory. Returns its text and sets *path, or NULL after
@@ -277,6 +372,8 @@ read_include(struct parser *p, const struct ast_value *v, char **path,
 		buf_free(&b);
 	}
 	diag(&v->span, M_E_INCLUDE, name, file_strerror(err));
+	if (err == ENOENT)
+		suggest_include(p, v);
 	free(*path);
 	return NULL;
 }

@@ -464,8 +464,12 @@ title_block(const struct doc *d, cmark_node *root)
 	struct buf b = {0};
 
 	heading(tb, 1, mt->title);
+	/* A document says whose agreement it is: the subtitle, or else
+	 * the zone. */
 	if (*mt->subtitle)
 		para(tb, mt->subtitle);
+	else if (*mt->zone)
+		para(tb, mt->zone);
 	if (*mt->version)
 		buf_printf(&b, "Versie %s", mt->version);
 	if (*mt->date_text)

@@ -9,6 +9,7 @@
 
 #include "front/lang.h"
 #include "sema/check.h"
+#include "sema/date.h"
 #include "sema/expand.h"
 #include "sema/model.h"
 #include "sema/nl.h"
@@ -268,6 +269,37 @@ parse_date(const char *s, int *y, int *m, int *d, int parts)
 	return 1;
 }
 
+/* Reports the value v that parse_date() refused as a date: why the
+ * date does not exist when it is written YYYY-MM-DD. */
+static void
+bad_date(const struct ast_value *v)
+{
+	const char *s = v->s;
+	struct buf b = {0};
+	int y, mo, d, i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' &&
+		    s[i] <= '9'))
+			break;
+	if (i < 10 || s[10] != '\0' || !parse_int((char[]){s[0], s[1], s[2],
+	    s[3], 0}, 1900, 2999, &y)) {
+		diag(&v->span, M_E_BAD_DATE, s);
+		return;
+	}
+	mo = (s[5] - '0') * 10 + s[6] - '0';
+	d = (s[8] - '0') * 10 + s[9] - '0';
+	if (mo < 1 || mo > 12)
+		buf_puts(&b, "a year has the months 01 to 12");
+	else if (d == 0)
+		buf_puts(&b, "the days of a month are counted from 01");
+	else
+		buf_printf(&b, "%s %d has %d days", nl_month(mo), y,
+		    date_days_in_month(y, mo));
+	diag(&v->span, M_E_NO_SUCH_DATE, s, b.data);
+	buf_free(&b);
+}
+
 /* The statements of a file and of the files it includes, in order. */
 typedef void (*stmt_fn)(struct model *m, const struct ast_node *n);
 
@@ -330,17 +362,21 @@ declare(struct model *m, const struct ast_node *n)
 	const struct keyword *k = keyword_at(n, CTX_TOP);
 	const char *id;
 	void *e;
+	size_t i;
 
 	if (k == NULL || k->id == K_DOCUMENT || k->id == K_PART)
 		return;
-	/* An event with a block is reported by define(). */
-	if (k->id == K_EVENT ? !shape(n, k->min, k->max, BLOCK_OPTIONAL,
-	    k->usage) : !shape_of(n, k))
+	/* An event with a block is reported by define(). A refused
+	 * declaration's name is remembered: its references would only
+	 * repeat the one error. */
+	if ((k->id == K_EVENT ? !shape(n, k->min, k->max, BLOCK_OPTIONAL,
+	    k->usage) : !shape_of(n, k)) || (id = val_id(n, 0)) == NULL ||
+	    (k->max == 2 && !val_text(n, 1))) {
+		if ((id = decl_id(n)) != NULL && model_find(m, id) == NULL &&
+		    !nameidx_get(&m->broken, id, &i))
+			nameidx_put(&m->broken, id, 0);
 		return;
-	if ((id = val_id(n, 0)) == NULL)
-		return;
-	if (k->max == 2 && !val_text(n, 1))
-		return;
+	}
 	switch (k->id) {
 	case K_DEADLINE:
 		entity_new(m, sizeof(struct deadline), ENT_DEADLINE, id, n,
@@ -401,6 +437,11 @@ resolve(struct model *m, const struct ast_node *n, size_t i,
 	if (!val_id(n, i))
 		return NULL;
 	if ((e = model_find(m, v->s)) == NULL) {
+		size_t at;
+
+		/* Its declaration was refused, and said so. */
+		if (nameidx_get(&m->broken, v->s, &at))
+			return NULL;
 		diag(&v->span, M_E_UNKNOWN_REF, what, v->s);
 		/* No search for a note that would not be shown. */
 		if (!diag_dropping(&v->span, DIAG_NOTE) &&
@@ -473,6 +514,39 @@ check_party(const struct ast_node *n, struct party *p)
 	}
 }
 
+/* of = "of" PARTY | "of" MUNICIPALITY { MUNICIPALITY }: a person of
+ * one party, or who serves several municipalities, each once. */
+static void
+check_of(struct model *m, const struct ast_node *c, struct person *p)
+{
+	struct party *q;
+	size_t i, j;
+
+	p->ofs = xcalloc(c->nvals + 1, sizeof(*p->ofs));
+	for (i = 0; i < c->nvals; i++) {
+		q = resolve_party(m, c, i, c->nvals > 1 ? PARTY_MUNICIPALITY :
+		    -1, c->nvals > 1 ? "municipality" : "party");
+		if (q == NULL) {
+			m->unresolved_people = 1;
+			continue;
+		}
+		if (q->kind == PARTY_GROUP) {
+			diag(&c->vals[i].span, M_E_NOT_HERE, "municipalities",
+			    "as a person's party: name the municipalities "
+			    "the person serves");
+			m->unresolved_people = 1;
+			continue;
+		}
+		for (j = 0; j < p->nof && p->ofs[j] != q; j++)
+			;
+		if (j < p->nof) {
+			diag(&c->vals[i].span, M_E_REPEATED, c->vals[i].s);
+			continue;
+		}
+		p->ofs[p->nof++] = q;
+	}
+}
+
 static void
 check_person(struct model *m, const struct ast_node *n, struct person *p)
 {
@@ -480,6 +554,7 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 	    "invitee", NULL};
 	const struct ast_node *c, *of = NULL, *role = NULL;
 	const struct keyword *k;
+	size_t i;
 	int r;
 
 	for (c = n->first; c; c = c->next) {
@@ -487,10 +562,9 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 			continue;
 		switch (k->id) {
 		case K_OF:
+			if (field_once(c, k, of))
+				check_of(m, c, p);
 			of = c;
-			if (field_once(c, k, p->of) &&
-			    (p->of = resolve_party(m, c, 0, -1, "party")) == NULL)
-				m->unresolved_people = 1;
 			break;
 		case K_FUNCTION:
 			if (field_once(c, k, p->function) && val_text(c, 0))
@@ -510,21 +584,21 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 		diag(&n->span, M_E_MISSING, "this person", "of");
 	if (of == NULL)
 		m->unresolved_people = 1;
-	if (p->of && p->of->kind == PARTY_GROUP) {
-		diag(&of->vals[0].span, M_E_NOT_HERE, "municipalities",
-		    "as a person's party: name one municipality");
-		p->of = NULL;
-		m->unresolved_people = 1;
-	} else if (p->of && (p->role == ROLE_RESPONSIBLE ||
-	    p->role == ROLE_INVITEE) && p->of->kind != PARTY_MUNICIPALITY) {
-		diag(&role->vals[0].span, M_E_NOT_HERE, roles[p->role],
-		    "for a person of a party that is not a municipality");
+	for (i = 0; i < p->nof; i++)
+		if ((p->role == ROLE_RESPONSIBLE || p->role == ROLE_INVITEE) &&
+		    p->ofs[i]->kind != PARTY_MUNICIPALITY) {
+			diag(&role->vals[0].span, M_E_NOT_HERE, roles[p->role],
+			    "for a person of a party that is not a "
+			    "municipality");
+			break;
+		}
+	for (i = 0; i < p->nof; i++) {
+		struct party *q = p->ofs[i];
+
+		q->people = xgrow(q->people, q->npeople, sizeof(*q->people));
+		q->people[q->npeople++] = p;
 	}
-	if (p->of) {
-		p->of->people = xgrow(p->of->people, p->of->npeople,
-		    sizeof(*p->of->people));
-		p->of->people[p->of->npeople++] = p;
-	}
+	p->of = p->nof ? p->ofs[0] : NULL;
 }
 
 static int
@@ -660,7 +734,7 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 		d->kind = DUE_BY_DATE;
 		if (parse_date(v[1].s, &d->year, &d->month, &d->day, 3))
 			return 1;
-		diag(&v[1].span, M_E_BAD_DATE, v[1].s);
+		bad_date(&v[1]);
 		return 0;
 	}
 	if ((nv == 2 || nv == 3) && strcmp(v[0].s, "in") == 0) {
@@ -784,9 +858,11 @@ define(struct model *m, const struct ast_node *n)
 {
 	struct entity *e;
 	const char *id = decl_id(n);
+	unsigned errors;
 
 	if (id == NULL || (e = model_find(m, id)) == NULL || e->decl != n)
 		return;
+	errors = diag_count(n->span.file->dg, DIAG_ERROR);
 	switch (e->kind) {
 	case ENT_PARTY:
 		check_party(n, (struct party *)e);
@@ -808,6 +884,8 @@ define(struct model *m, const struct ast_node *n)
 	case ENT_ZONE:
 		break;
 	}
+	if (diag_count(n->span.file->dg, DIAG_ERROR) != errors)
+		e->bad = 1;
 }
 
 /* question = "question" ID TEXT [ "optional" ] */
@@ -1013,7 +1091,7 @@ check_dates(struct model *m, const struct ast_node *n)
 			continue;
 		}
 		if (!parse_date(c->vals[0].s, &y, &mo, &d, 3)) {
-			diag(&c->vals[0].span, M_E_BAD_DATE, c->vals[0].s);
+			bad_date(&c->vals[0]);
 			continue;
 		}
 		if (ev->dated) {
@@ -1026,6 +1104,31 @@ check_dates(struct model *m, const struct ast_node *n)
 		ev->dated = c;
 		e->used = 1;
 	}
+}
+
+/* Whether an include in the file n or in those it includes failed:
+ * it read no file, and is not a second include of one that did. */
+static int
+include_failed(const struct ast_node *file)
+{
+	const struct ast_node *n, *o;
+
+	for (n = file->first; n; n = n->next) {
+		if (n->type != AST_STMT || !top_is(n, K_INCLUDE))
+			continue;
+		if (n->include) {
+			if (include_failed(n->include))
+				return 1;
+			continue;
+		}
+		for (o = file->first; o; o = o->next)
+			if (o->include && o->nvals == 1 && n->nvals == 1 &&
+			    strcmp(o->vals[0].s, n->vals[0].s) == 0)
+				break;
+		if (o == NULL)
+			return 1;
+	}
+	return 0;
 }
 
 static void
@@ -1060,7 +1163,11 @@ doc_field(struct model *m, const struct ast_node *c)
 		tf = &d->subject;
 		break;
 	case K_DOC_FORM:
-		if (field_once(c, k, d->form))
+		/* The form of an include that failed is not known: that was
+		 * said. */
+		if (field_once(c, k, d->form) && !(c->nvals == 1 &&
+		    model_find(m, c->vals[0].s) == NULL &&
+		    m->include_failed))
 			d->form = (struct form *)resolve(m, c, 0, ENT_FORM, "form");
 		break;
 	case K_DOC_COUNCIL:
@@ -1084,7 +1191,7 @@ doc_field(struct model *m, const struct ast_node *c)
 	case K_DATE:
 		if (shape_of(c, k) &&
 		    !parse_date(c->vals[0].s, &d->year, &d->month, &d->day, 3))
-			diag(&c->vals[0].span, M_E_BAD_DATE, c->vals[0].s);
+			bad_date(&c->vals[0]);
 		break;
 	case K_KEYWORDS:
 		for (i = 0; i < c->nvals; i++)
@@ -1960,18 +2067,77 @@ check_responsible(struct model *m)
 }
 
 
+/* Marks the entity named s[0..len) as used, if there is one. */
+static void
+mention(struct model *m, const char *s, size_t len)
+{
+	char id[128];
+	struct entity *e;
+
+	if (len == 0 || len >= sizeof(id))
+		return;
+	memcpy(id, s, len);
+	id[len] = '\0';
+	if ((e = model_find(m, id)) != NULL)
+		e->used = 1;
+}
+
+/*
+ * After an error, a name may be unused only because the statement that
+ * names it was refused: every name the statements of n write as a
+ * value, as a keyword (an event in dates) or as a placeholder in a text
+ * counts as used. Without errors every such name has been resolved.
+ */
+static void
+mention_all(struct model *m, const struct ast_node *n)
+{
+	const struct ast_node *c;
+	const char *p, *q;
+	size_t i;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->type != AST_STMT)
+			continue;
+		if (c->include) {
+			mention_all(m, c->include);
+			continue;
+		}
+		mention(m, c->keyword, strlen(c->keyword));
+		for (i = 0; i < c->nvals; i++) {
+			const struct ast_value *v = &c->vals[i];
+
+			if (i == 0 && c->parent && c->parent->type == AST_FILE)
+				continue;	/* a declaration's own name */
+			if (v->type == VAL_WORD) {
+				mention(m, v->s, strlen(v->s));
+				continue;
+			}
+			for (p = strchr(v->s, '{'); p; p = strchr(p + 1, '{')) {
+				for (q = p + 1; *q && strchr("{}. \n", *q) == NULL;
+				    q++)
+					;
+				mention(m, p + 1, (size_t)(q - p - 1));
+			}
+		}
+		mention_all(m, c);
+	}
+}
+
 /* Declarations of the zone's own file that nothing uses. */
 static void
-check_unused(struct model *m, const struct srcfile *own)
+check_unused(struct model *m, const struct ast_node *root)
 {
 	static const char *const what[] = {"party", "person", "body", "event",
 	    "deadline", "form", "zone"};
+	const struct srcfile *own = root->span.file;
 	size_t i;
 
+	if (diag_count(own->dg, DIAG_ERROR) > 0)
+		mention_all(m, root);
 	for (i = 0; i < m->nents; i++) {
 		struct entity *e = m->ents[i];
 
-		if (!e->used && e->decl && e->decl->span.file == own)
+		if (!e->used && !e->bad && e->decl && e->decl->span.file == own)
 			diag(&e->decl->vals[0].span, M_W_UNUSED, what[e->kind],
 			    e->id);
 	}
@@ -2004,6 +2170,7 @@ check(const struct ast_node *root)
 	each_top(m, root, declare);
 	each_top(m, root, define);
 	each_top(m, root, check_form);
+	m->include_failed = include_failed(root);
 	each_top(m, root, check_document);
 	if (m->docnode == NULL) {
 		struct span sp = span_at(root->span.file, 0, 0);
@@ -2026,7 +2193,7 @@ check(const struct ast_node *root)
 	/* A person whose party is unknown may be the missing official. */
 	if (!m->unresolved_people)
 		check_responsible(m);
-	check_unused(m, root->span.file);
+	check_unused(m, root);
 	if (diag_worst(root->span.file->dg) == DIAG_ERROR) {
 		model_free(m);
 		return NULL;

@@ -45,6 +45,45 @@ join_members(struct buf *b, const struct body *bd)
 }
 
 static void
+join_guests(struct buf *b, const struct body *bd)
+{
+	const char **names = xcalloc(bd->nguests + 1, sizeof(*names));
+	size_t i;
+
+	for (i = 0; i < bd->nguests; i++)
+		names[i] = bd->guests[i]->name;
+	nl_join(b, names, bd->nguests);
+	free(names);
+}
+
+/* The people of party p with role r: "An Peeters en Bert Claes". */
+static void
+join_role(struct buf *b, const struct party *p, enum role r)
+{
+	const char **names = xcalloc(p->npeople + 1, sizeof(*names));
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i]->role == r)
+			names[n++] = p->people[i]->name;
+	nl_join(b, names, n);
+	free(names);
+}
+
+/* The parties a person belongs to: "Asse en Merchtem". */
+static void
+join_parties(struct buf *b, const struct person *p)
+{
+	const char **names = xcalloc(p->nof + 1, sizeof(*names));
+	size_t i;
+
+	for (i = 0; i < p->nof; i++)
+		names[i] = p->ofs[i]->name;
+	nl_join(b, names, p->nof);
+	free(names);
+}
+
+static void
 municipality_list(struct buf *b, const struct model *m)
 {
 	const char **names = xcalloc(m->nmunicipalities + 1, sizeof(*names));
@@ -60,32 +99,105 @@ municipality_list(struct buf *b, const struct model *m)
 	free(names);
 }
 
+/* The fields each kind of name has, for a message and a did-you-mean;
+ * "" is the name alone. */
+static const char *const *
+fields_of(const struct entity *e)
+{
+	static const char *const party[] = {"name", "called", NULL};
+	static const char *const municipality[] = {"name", "called",
+	    "responsible", NULL};
+	static const char *const group[] = {"count", "count-word", NULL};
+	static const char *const person[] = {"name", "function", "party",
+	    NULL};
+	static const char *const body[] = {"name", "meets", "meets-short",
+	    "yearly", "members", "guests", NULL};
+	static const char *const deadline[] = {"due", NULL};
+	static const char *const none[] = {NULL};
+
+	switch (e->kind) {
+	case ENT_PARTY:
+		switch (((const struct party *)e)->kind) {
+		case PARTY_GROUP:
+			return group;
+		case PARTY_MUNICIPALITY:
+			return municipality;
+		default:
+			return party;
+		}
+	case ENT_PERSON:
+		return person;
+	case ENT_BODY:
+		return body;
+	case ENT_DEADLINE:
+		return deadline;
+	default:
+		return none;
+	}
+}
+
+/* Why a known field has no value here, for the message; NULL when it
+ * has one. */
+static const char *
+field_missing(const struct entity *e, const char *field)
+{
+	if (e->kind == ENT_PERSON && strcmp(field, "function") == 0 &&
+	    ((const struct person *)e)->function == NULL)
+		return "write its function in the person's declaration: "
+		    "function \"...\"";
+	if (e->kind == ENT_BODY && (strcmp(field, "meets") == 0 ||
+	    strcmp(field, "meets-short") == 0) &&
+	    !((const struct body *)e)->has_meets)
+		return "write how often it meets in the body's declaration: "
+		    "meets at-least 3 per year";
+	if (e->kind == ENT_BODY && strcmp(field, "yearly") == 0 &&
+	    ((const struct body *)e)->yearly == NULL)
+		return "write who joins once a year in the body's "
+		    "declaration: yearly \"...\"";
+	if (e->kind == ENT_BODY && strcmp(field, "guests") == 0 &&
+	    ((const struct body *)e)->nguests == 0)
+		return "name its guests in the body's declaration: guests ...";
+	if (e->kind == ENT_BODY && strcmp(field, "members") == 0 &&
+	    ((const struct body *)e)->nmembers == 0)
+		return "name its members in the body's declaration: members ...";
+	if (e->kind == ENT_PARTY && strcmp(field, "responsible") == 0 &&
+	    !party_has_role((const struct party *)e, ROLE_RESPONSIBLE))
+		return "give it a person with role responsible";
+	return NULL;
+}
+
 /*
- * The value of field of entity e into b; returns 0, or -1 when the
- * entity has no such field. An empty field means the entity's name.
+ * The value of field of entity e into b; returns 0, -1 when the entity
+ * has no such field, or -2 when it has the field but no value for it
+ * (field_missing says why). An empty field means the entity's name.
  */
 static int
 field_value(const struct model *m, struct entity *e, const char *field,
     struct buf *b)
 {
 	int plain = *field == '\0' || strcmp(field, "name") == 0;
+	const char *const *f = fields_of(e);
 
+	if (*field != '\0') {
+		while (*f && strcmp(*f, field) != 0)
+			f++;
+		if (*f == NULL)
+			return -1;
+		if (field_missing(e, field))
+			return -2;
+	}
 	switch (e->kind) {
 	case ENT_PARTY: {
 		struct party *p = (struct party *)e;
 
 		if (p->kind == PARTY_GROUP) {
+			const char *word = nl_number((int)m->nmunicipalities);
+
 			if (*field == '\0')
 				municipality_list(b, m);
-			else if (strcmp(field, "count") == 0)
-				buf_printf(b, "%zu", m->nmunicipalities);
-			else if (strcmp(field, "count-word") == 0)
-				buf_puts(b, nl_number((int)m->nmunicipalities) ?
-				    nl_number((int)m->nmunicipalities) : "");
+			else if (strcmp(field, "count-word") == 0 && word)
+				buf_puts(b, word);
 			else
-				return -1;
-			if (strcmp(field, "count-word") == 0 &&
-			    nl_number((int)m->nmunicipalities) == NULL)
 				buf_printf(b, "%zu", m->nmunicipalities);
 			return 0;
 		}
@@ -94,7 +206,7 @@ field_value(const struct model *m, struct entity *e, const char *field,
 		else if (strcmp(field, "called") == 0)
 			buf_puts(b, p->called ? p->called : p->name);
 		else
-			return -1;
+			join_role(b, p, ROLE_RESPONSIBLE);
 		return 0;
 	}
 	case ENT_PERSON: {
@@ -102,12 +214,10 @@ field_value(const struct model *m, struct entity *e, const char *field,
 
 		if (plain)
 			buf_puts(b, p->name);
-		else if (strcmp(field, "function") == 0 && p->function)
+		else if (strcmp(field, "function") == 0)
 			buf_puts(b, p->function);
-		else if (strcmp(field, "party") == 0 && p->of)
-			buf_puts(b, p->of->name);
 		else
-			return -1;
+			join_parties(b, p);
 		return 0;
 	}
 	case ENT_BODY: {
@@ -115,28 +225,24 @@ field_value(const struct model *m, struct entity *e, const char *field,
 
 		if (plain)
 			buf_puts(b, bd->name);
-		else if (strcmp(field, "meets") == 0 && bd->has_meets)
+		else if (strcmp(field, "meets") == 0)
 			nl_frequency(b, &bd->meets, 0);
-		else if (strcmp(field, "meets-short") == 0 && bd->has_meets)
+		else if (strcmp(field, "meets-short") == 0)
 			nl_frequency(b, &bd->meets, 1);
-		else if (strcmp(field, "yearly") == 0 && bd->yearly)
+		else if (strcmp(field, "yearly") == 0)
 			buf_puts(b, bd->yearly);
 		else if (strcmp(field, "members") == 0)
 			join_members(b, bd);
 		else
-			return -1;
+			join_guests(b, bd);
 		return 0;
 	}
 	case ENT_EVENT:
-		if (*field != '\0')
-			return -1;
 		buf_puts(b, ((struct event *)e)->text);
 		return 0;
 	case ENT_DEADLINE: {
 		const struct due *due = &((struct deadline *)e)->due;
 
-		if (*field != '\0' && strcmp(field, "due") != 0)
-			return -1;
 		/* A missing or refused due has been reported already. */
 		if ((due->kind == DUE_AFTER || due->kind == DUE_WITHIN) &&
 		    due->event == NULL)
@@ -145,8 +251,6 @@ field_value(const struct model *m, struct entity *e, const char *field,
 		return 0;
 	}
 	case ENT_ZONE:
-		if (*field != '\0')
-			return -1;
 		buf_puts(b, m->doc.zone ? m->doc.zone : "");
 		return 0;
 	case ENT_FORM:
@@ -155,11 +259,170 @@ field_value(const struct model *m, struct entity *e, const char *field,
 	return -1;
 }
 
+/* The length of the letter at s if it is a lower-case one (to_upper) or
+ * an upper-case one (!to_upper) of ASCII or Latin-1 in UTF-8, else 0. */
+static int
+letter_case(const unsigned char *s, int to_upper)
+{
+	if (to_upper && s[0] >= 'a' && s[0] <= 'z')
+		return 1;
+	if (!to_upper && s[0] >= 'A' && s[0] <= 'Z')
+		return 1;
+	if (s[0] == 0xC3 && to_upper && s[1] >= 0xA0 && s[1] <= 0xBE &&
+	    s[1] != 0xB7)
+		return 2;
+	if (s[0] == 0xC3 && !to_upper && s[1] >= 0x80 && s[1] <= 0x9E &&
+	    s[1] != 0x97)
+		return 2;
+	return 0;
+}
+
+/* Changes the case of the first letter of b, from byte at. */
+static void
+set_case(struct buf *b, size_t at, int to_upper)
+{
+	unsigned char *s = (unsigned char *)b->data + at;
+	int n;
+
+	if (b->data == NULL || at >= b->len ||
+	    (n = letter_case(s, to_upper)) == 0)
+		return;
+	s[n - 1] = (unsigned char)(to_upper ? s[n - 1] - 0x20 :
+	    s[n - 1] + 0x20);
+}
+
+/* Whether the word at s starts with two capitals (an abbreviation such
+ * as OCMW, which keeps its case). */
+static int
+abbreviation(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int n = letter_case(u, 0);
+
+	return n > 0 && letter_case(u + n, 0) > 0;
+}
+
+/* The last character before s[k] that is not one of skip, or 0; its
+ * offset in *at. */
+static char
+before(const char *s, size_t k, const char *skip, size_t *at)
+{
+	while (k > 0 && strchr(skip, s[k - 1]) != NULL)
+		k--;
+	*at = k;
+	return k > 0 ? s[k - 1] : '\0';
+}
+
+/* Whether the character that ends at s[j] (exclusive) is a letter or
+ * a digit: ASCII, or a Latin-1 letter in UTF-8. */
+static int
+ends_word(const char *s, size_t j)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (j == 0)
+		return 0;
+	if (u[j - 1] < 0x80)
+		return (u[j - 1] >= 'a' && u[j - 1] <= 'z') ||
+		    (u[j - 1] >= 'A' && u[j - 1] <= 'Z') ||
+		    (u[j - 1] >= '0' && u[j - 1] <= '9');
+	return j >= 2 && u[j - 2] == 0xC3 && u[j - 1] != 0x97 &&
+	    u[j - 1] != 0xB7;
+}
+
+/*
+ * Where a placeholder at s[k] stands in its text: 1 at the start of a
+ * sentence (of the text, of a paragraph, of a list item or a quote,
+ * after '.', '!' or '?' and a space), -1 right after a word (in the
+ * run of a sentence), 0 after any other mark (a comma, a colon, a
+ * bracket), where it is printed as it is.
+ */
+static int
+sentence_place(const char *s, size_t k)
+{
+	size_t i, line, j;
+	char c;
+
+	/* Emphasis opened just before it. */
+	before(s, k, "*_", &i);
+	for (line = i; line > 0 && s[line - 1] != '\n'; line--)
+		;
+	j = line + strspn(s + line, " ");
+	/* The first words of a list item or a quote. */
+	if (j < i && strchr("-+*>", s[j]) != NULL && s[j + 1] == ' ' &&
+	    j + 1 + strspn(s + j + 1, " ") == i)
+		return 1;
+	if (j < i && s[j] >= '0' && s[j] <= '9') {
+		size_t d = j + strspn(s + j, "0123456789");
+
+		if ((s[d] == '.' || s[d] == ')') && s[d + 1] == ' ' &&
+		    d + 1 + strspn(s + d + 1, " ") == i)
+			return 1;
+	}
+	if (j == i) {
+		/* First on its line: the line before is blank, or ends a
+		 * sentence. */
+		if (line == 0)
+			return 1;
+		c = before(s, line - 1, " ", &j);
+		return c == '\0' || c == '\n' || c == '.' || c == '!' ||
+		    c == '?' ? 1 : -1;
+	}
+	c = before(s, i, " ", &j);
+	if (j == i)
+		return 0;	/* glued to what comes before */
+	if (c == '.' || c == '!' || c == '?')
+		return 1;
+	return ends_word(s, j) ? -1 : 0;
+}
+
 static int
 is_id_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+}
+
+/* A known field without a value: "'sooi' has no function; ..." */
+static void
+no_value(const struct span *sp, const struct entity *e, const char *field)
+{
+	struct buf msg = {0};
+
+	buf_printf(&msg, "'%s' has no value for '%s'; %s", e->id, field,
+	    field_missing(e, field));
+	diag(sp, M_E_PLACEHOLDER, msg.data);
+	buf_free(&msg);
+}
+
+/* An unknown field: the fields there are, and the closest. */
+static void
+no_field(const struct span *sp, const struct entity *e, const char *field)
+{
+	const char *const *f = fields_of(e);
+	struct buf msg = {0};
+	struct nearest near;
+	size_t i, n = 0;
+
+	while (f[n])
+		n++;
+	buf_printf(&msg, "'%s' has no field '%s'; ", e->id, field);
+	if (n == 0)
+		buf_printf(&msg, "write {%s} alone", e->id);
+	else
+		buf_puts(&msg, n == 1 ? "its field is " : "its fields are ");
+	for (i = 0; i < n; i++)
+		buf_printf(&msg, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
+		    " and ", f[i]);
+	diag(sp, M_E_PLACEHOLDER, msg.data);
+	buf_free(&msg);
+	if (diag_dropping(sp, DIAG_NOTE))
+		return;
+	nearest_init(&near, field);
+	for (i = 0; i < n; i++)
+		nearest_try(&near, f[i]);
+	if (near.best)
+		diag(sp, M_NOTE_DIDYOUMEAN, near.best);
 }
 
 /* One {reference} starting at s[k] == '{'; returns its length. */
@@ -173,6 +436,8 @@ one_ref(struct model *m, const struct ast_value *v, size_t k,
 	struct entity *e;
 	struct buf val = {0};
 	struct span sp;
+	size_t at_;
+	int r, place;
 
 	while (is_id_char(s[j])) {
 		if (s[j] == '.' && dot == 0)
@@ -190,7 +455,11 @@ one_ref(struct model *m, const struct ast_value *v, size_t k,
 	id = xstrndup(s + k + 1, (dot ? dot : j) - k - 1);
 	field = dot ? xstrndup(s + dot + 1, j - dot - 1) : xstrdup("");
 	e = model_find(m, id);
-	if (e == NULL || e->kind == ENT_FORM) {
+	if ((e == NULL || e->kind == ENT_FORM) &&
+	    nameidx_get(&m->broken, id, &at_)) {
+		/* Its declaration was refused, and said so. */
+		(*problems)++;
+	} else if (e == NULL || e->kind == ENT_FORM) {
 		const char *near;
 
 		sp = at(v, k + 1, strlen(id));
@@ -199,16 +468,24 @@ one_ref(struct model *m, const struct ast_value *v, size_t k,
 		    (near = model_suggest(m, id, -1)) != NULL)
 			diag(&sp, M_NOTE_DIDYOUMEAN, near);
 		(*problems)++;
-	} else if (field_value(m, e, field, &val) != 0) {
-		struct buf msg = {0};
-
-		buf_printf(&msg, "'%s' has no field '%s' here", id, field);
+	} else if ((r = field_value(m, e, field, &val)) != 0) {
+		e->used = 1;
 		sp = at(v, dot + 1, j - dot - 1);
-		diag(&sp, M_E_PLACEHOLDER, msg.data);
-		buf_free(&msg);
+		/* A field its refused declaration would have given. */
+		if (r == -2 && !e->bad)
+			no_value(&sp, e, field);
+		else if (r == -1)
+			no_field(&sp, e, field);
 		(*problems)++;
 	} else {
 		e->used = 1;
+		place = sentence_place(s, k);
+		if (place > 0)
+			set_case(&val, 0, 1);
+		else if (place < 0 && e->kind == ENT_PERSON &&
+		    strcmp(field, "function") == 0 && val.data &&
+		    !abbreviation(val.data))
+			set_case(&val, 0, 0);
 		add_escaped(out, val.data ? val.data : "");
 	}
 	buf_free(&val);

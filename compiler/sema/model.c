@@ -156,7 +156,9 @@ model_free(struct model *m)
 	for (i = 0; i < m->nents; i++) {
 		struct entity *e = m->ents[i];
 
-		if (e->kind == ENT_PARTY) {
+		if (e->kind == ENT_PERSON) {
+			free(((struct person *)e)->ofs);
+		} else if (e->kind == ENT_PARTY) {
 			free(((struct party *)e)->people);
 		} else if (e->kind == ENT_BODY) {
 			free(((struct body *)e)->members);
@@ -169,6 +171,7 @@ model_free(struct model *m)
 	free(m->ents);
 	free(m->syms->slots);
 	free(m->syms);
+	nameidx_free(&m->broken);
 	if (m->group)
 		free(m->group->people);	/* a person 'of municipalities' */
 	free(m->group);

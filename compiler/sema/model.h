@@ -49,6 +49,9 @@ struct entity {
 	const char *id;
 	const struct ast_node *decl;	/* NULL for built-in ones */
 	int used;
+	int bad;		/* its declaration had errors: a field it
+				 * lacks, or its not being used, follows from
+				 * them and is not reported */
 };
 
 struct party {
@@ -70,7 +73,9 @@ struct person {
 	struct entity e;
 	const char *name;
 	const char *function;	/* or NULL */
-	struct party *of;
+	struct party *of;	/* the first of ofs */
+	struct party **ofs;	/* the parties it serves, in order */
+	size_t nof;
 	enum role role;
 };
 
@@ -300,12 +305,15 @@ struct model {
 	struct entity **ents;	/* in declaration order */
 	size_t nents;
 	struct symtab *syms;
+	struct nameidx broken;	/* names whose declaration was refused:
+				 * a reference to one is not reported */
 	struct zpart *parts;	/* in the form's order */
 	size_t nparts;
 	struct party *group;	/* the built-in "municipalities" */
 	struct entity *zone;	/* the built-in "zone" */
 	size_t nmunicipalities;
 	int unresolved_people;	/* a person's party was not found */
+	int include_failed;	/* an include read no file */
 	struct prose **texts;	/* every text, to free */
 	size_t ntexts;
 	struct content **contents;	/* every content, to free */
