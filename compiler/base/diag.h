@@ -103,6 +103,11 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_W_CLAIMED DIAG_WARNING, \
 	"municipality '%s' is also in the zone of '%s'; a municipality " \
 	"belongs to one zone"
+#define M_W_DUE_PAST DIAG_WARNING, \
+	"'%s' is due by %s, before the document's date %s; is the year " \
+	"right?"
+#define M_W_EMPTY_SECTION DIAG_WARNING, \
+	"this %s holds nothing; its heading would stand alone"
 #define M_W_OVERLONG DIAG_WARNING, \
 	"%s, page %zu: the word '%.*s%s' is wider than the line; " \
 	"it is broken where the line ends, without a hyphen"
@@ -194,6 +199,14 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"in texts (text, remark, answer, question); write the words in " \
 	"'%s' themselves"
 #define M_E_TURNS DIAG_ERROR, "%s"
+#define M_E_SAME_NAME DIAG_ERROR, \
+	"'%s' is named \"%s\" as '%s' is; a %s is declared once"
+#define M_E_INVITEES_NONE DIAG_ERROR, \
+	"'%s' is an invitee of '%s', whose declaration says 'invitees " \
+	"none'; remove one of the two"
+#define M_E_NO_MUNICIPALITIES DIAG_ERROR, \
+	"%s the municipalities of the zone, and none is declared; declare " \
+	"each, as in: municipality asse \"Asse\""
 #define M_E_CODE_BLOCK DIAG_ERROR, \
 	"this text would show as program code (a line indented 4 spaces " \
 	"more than the text around it, or a ``` fence); remove the " \

@@ -159,6 +159,8 @@ static void
 deadline_sentence(const struct model *m, const struct deadline *d,
     struct buf *b)
 {
+	size_t start = b->len;
+
 	buf_printf(b, "%s %s ", d->what, d->singular ? "wordt" : "worden");
 	nl_due(b, &d->due);
 	if (d->to) {
@@ -176,7 +178,10 @@ deadline_sentence(const struct model *m, const struct deadline *d,
 		buf_printf(b, " door %s", d->by);
 	if (d->audience)
 		buf_printf(b, " aan %s", d->audience);
-	buf_putc(b, '.');
+	/* A sentence: a capital, and one full stop. */
+	nl_set_case(b, start, 1);
+	if (b->data[b->len - 1] != '.')
+		buf_putc(b, '.');
 }
 
 /* "Name (note) (note)" for target groups and activities. */

@@ -88,6 +88,18 @@ has_stmt(const struct ast_node *n, enum lang_ctx ctx, enum kw id)
 	return 0;
 }
 
+/* Whether block n holds any statement at all. */
+static int
+has_any_stmt(const struct ast_node *n)
+{
+	const struct ast_node *c;
+
+	for (c = n->first; c; c = c->next)
+		if (c->type == AST_STMT)
+			return 1;
+	return 0;
+}
+
 /* Checks a statement's number of values and block; reports with usage. */
 static int
 shape(const struct ast_node *n, size_t min, size_t max, int block,
@@ -139,7 +151,7 @@ val_id(const struct ast_node *n, size_t i)
 
 /* The value at i as text (in quotes or a text block), or NULL. */
 static const char *
-val_text(const struct ast_node *n, size_t i)
+text_value(const struct ast_node *n, size_t i)
 {
 	const struct ast_value *v = &n->vals[i];
 	const char *p, *q;
@@ -169,6 +181,20 @@ val_text(const struct ast_node *n, size_t i)
 	return v->s;
 }
 
+/* The value at i as text that is not empty (it is printed), or NULL. */
+static const char *
+val_text(const struct ast_node *n, size_t i)
+{
+	const char *t = text_value(n, i);
+
+	if (t && t[strspn(t, " \n")] == '\0') {
+		diag(&n->vals[i].span, M_E_ARGS, n->keyword, "has an empty "
+		    "text; write the text between the quotes");
+		return NULL;
+	}
+	return t;
+}
+
 /* The value at i as prose: text whose placeholders are filled in. */
 static const char *
 val_prose(const struct ast_node *n, size_t i)
@@ -187,7 +213,7 @@ val_prose(const struct ast_node *n, size_t i)
 static const char *
 val_title(const struct ast_node *n, size_t i)
 {
-	const char *t = val_text(n, i);
+	const char *t = text_value(n, i);
 
 	if (t && t[strspn(t, " \n")] == '\0') {
 		diag(&n->vals[i].span, M_E_ARGS, n->keyword, "has an empty "
@@ -454,6 +480,11 @@ resolve(struct model *m, const struct ast_node *n, size_t i,
 		return NULL;
 	}
 	e->used = 1;
+	if (e == &m->group->e && m->nmunicipalities == 0) {
+		diag(&v->span, M_E_NO_MUNICIPALITIES,
+		    "'municipalities' stands for");
+		return NULL;
+	}
 	return e;
 }
 
@@ -485,6 +516,26 @@ field_once(const struct ast_node *n, const struct keyword *k,
 	return shape_of(n, k);
 }
 
+/* Whether how prose calls a party starts with a capital article ("De
+ * zorgraad"), which is wrong in the middle of a sentence; reports it.
+ * A sentence that starts with it gets its capital. */
+static int
+capital_article(const struct ast_node *c)
+{
+	static const char *const articles[] = {"De ", "Het ", "Een ", "Den "};
+	size_t i;
+
+	for (i = 0; i < NELEM(articles); i++)
+		if (strncmp(c->vals[0].s, articles[i], strlen(articles[i])) == 0) {
+			diag(&c->vals[0].span, M_E_BAD_VALUE, c->vals[0].s,
+			    "name in a sentence", "write it as it reads in the "
+			    "middle of one, in lower case: afc writes the "
+			    "capital where a sentence starts with it");
+			return 1;
+		}
+	return 0;
+}
+
 static void
 check_party(const struct ast_node *n, struct party *p)
 {
@@ -497,7 +548,8 @@ check_party(const struct ast_node *n, struct party *p)
 			continue;
 		switch (k->id) {
 		case K_CALLED:
-			if (field_once(c, k, p->called) && val_text(c, 0))
+			if (field_once(c, k, p->called) && val_text(c, 0) &&
+			    !capital_article(c))
 				p->called = c->vals[0].s;
 			break;
 		case K_PARTY_INVITEES:
@@ -571,6 +623,10 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 				p->function = c->vals[0].s;
 			break;
 		case K_ROLE:
+			if (role) {
+				diag(&c->span, M_E_REPEATED, c->keyword);
+				break;
+			}
 			role = c;
 			if (shape_of(c, k) &&
 			    (r = val_choice(c, 0, roles, "role")) >= 0)
@@ -651,11 +707,54 @@ parse_frequency(const struct ast_node *n, struct frequency *f)
 	return 1;
 }
 
+/* Whether the value i of list statement c names what an earlier value
+ * of the list (or of an earlier line of it, in seen) did; reports it.
+ * A name listed twice would be printed twice. */
+static int
+listed_twice(const struct ast_node *c, size_t i, const char *id,
+    struct nameidx *seen)
+{
+	size_t at;
+
+	if (nameidx_get(seen, id, &at)) {
+		diag(&c->vals[i].span, M_E_REPEATED, c->vals[i].s);
+		return 1;
+	}
+	nameidx_put(seen, id, i);
+	return 0;
+}
+
+/* A body's members: parties, or municipalities for all of them, each
+ * once; a municipality with municipalities would be a member twice. */
+static void
+body_member(struct model *m, const struct ast_node *c, size_t i,
+    struct body *b, struct nameidx *seen)
+{
+	struct party *p = resolve_party(m, c, i, -1, "party");
+	size_t j;
+
+	if (p == NULL || listed_twice(c, i, p->e.id, seen))
+		return;
+	for (j = 0; j < b->nmembers; j++)
+		if ((p->kind == PARTY_GROUP &&
+		    b->members[j]->kind == PARTY_MUNICIPALITY) ||
+		    (p->kind == PARTY_MUNICIPALITY &&
+		    b->members[j]->kind == PARTY_GROUP)) {
+			diag(&c->vals[i].span, M_E_NOT_HERE, c->vals[i].s,
+			    "with both municipalities and one of them: "
+			    "municipalities names each municipality already");
+			return;
+		}
+	b->members = xgrow(b->members, b->nmembers, sizeof(*b->members));
+	b->members[b->nmembers++] = p;
+}
+
 static void
 check_body(struct model *m, const struct ast_node *n, struct body *b)
 {
 	const struct ast_node *c;
 	const struct keyword *k;
+	struct nameidx members = {0}, guests = {0};
 	size_t i;
 
 	for (c = n->first; c; c = c->next) {
@@ -665,16 +764,8 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 		case K_MEMBERS:
 			if (!shape_of(c, k))
 				break;
-			for (i = 0; i < c->nvals; i++) {
-				struct party *p = resolve_party(m, c, i, -1,
-				    "party");
-
-				if (!p)
-					continue;
-				b->members = xgrow(b->members, b->nmembers,
-				    sizeof(*b->members));
-				b->members[b->nmembers++] = p;
-			}
+			for (i = 0; i < c->nvals; i++)
+				body_member(m, c, i, b, &members);
 			break;
 		case K_MEETS:
 			if (b->has_meets)
@@ -693,7 +784,7 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 				struct person *p = (struct person *)resolve(m,
 				    c, i, ENT_PERSON, "person");
 
-				if (!p)
+				if (!p || listed_twice(c, i, p->e.id, &guests))
 					continue;
 				b->guests = xgrow(b->guests, b->nguests,
 				    sizeof(*b->guests));
@@ -704,6 +795,8 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 			break;
 		}
 	}
+	nameidx_free(&members);
+	nameidx_free(&guests);
 }
 
 /*
@@ -800,7 +893,7 @@ check_what(const struct ast_node *c, const struct keyword *k,
 static void
 check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 {
-	const struct ast_node *c;
+	const struct ast_node *c, *how = NULL, *to = NULL;
 	const struct keyword *k;
 	int has_due = 0, h;
 	const char **textfield;
@@ -822,6 +915,7 @@ check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 			check_what(c, k, dl);
 			break;
 		case K_DUE:
+			dl->due_at = dl->due_at ? dl->due_at : c;
 			if (has_due++)
 				diag(&c->span, M_E_REPEATED, c->keyword);
 			else if (!parse_due(m, c, &dl->due))
@@ -834,8 +928,14 @@ check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 		case K_TO:
 			if (field_once(c, k, dl->to))
 				dl->to = resolve_party(m, c, 0, -1, "party");
+			to = c;
 			break;
 		case K_HOW:
+			if (how) {
+				diag(&c->span, M_E_REPEATED, c->keyword);
+				break;
+			}
+			how = c;
 			if (shape_of(c, k) &&
 			    (h = val_choice(c, 0, how_names + 1, "way")) >= 0)
 				dl->how = (enum how)(h + 1);
@@ -844,9 +944,16 @@ check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 			break;
 		}
 	}
-	if (dl->what == NULL)
+	if (dl->to && dl->to == dl->from) {
+		diag(&to->vals[0].span, M_E_NOT_HERE, to->vals[0].s,
+		    "as both from and to: a deadline is delivered from one "
+		    "party to another");
+		dl->to = NULL;
+	}
+	/* A field that was given and refused is not missing as well. */
+	if (dl->what == NULL && !has_stmt(n, CTX_DEADLINE, K_WHAT))
 		diag(&n->span, M_E_MISSING, "this deadline", "what");
-	if (dl->action == NULL)
+	if (dl->action == NULL && !has_stmt(n, CTX_DEADLINE, K_ACTION))
 		diag(&n->span, M_E_MISSING, "this deadline", "action");
 	if (has_due == 0)
 		diag(&n->span, M_E_MISSING, "this deadline", "due");
@@ -1055,7 +1162,7 @@ check_form(struct model *m, const struct ast_node *n)
 			break;
 		}
 	}
-	if (f->title == NULL)
+	if (f->title == NULL && !has_stmt(n, CTX_FORM, K_TITLE))
 		diag(&n->span, M_E_MISSING, "this form", "title");
 }
 
@@ -1132,7 +1239,8 @@ include_failed(const struct ast_node *file)
 }
 
 static void
-doc_field(struct model *m, const struct ast_node *c)
+doc_field(struct model *m, const struct ast_node *c,
+    const struct ast_node **seen)
 {
 	static const char *const layouts[] = {"sections", "questions", NULL};
 	static const char *const numberings[] = {"deel", "plain", "none", NULL};
@@ -1146,6 +1254,15 @@ doc_field(struct model *m, const struct ast_node *c)
 
 	if (k == NULL)
 		return;
+	/* A choice given twice would be decided silently by the last. */
+	if (k->id == K_LAYOUT || k->id == K_NUMBERING || k->id == K_STATUS ||
+	    k->id == K_DATE || k->id == K_DOC_LETTERHEAD) {
+		if (seen[k->id]) {
+			diag(&c->span, M_E_REPEATED, c->keyword);
+			return;
+		}
+		seen[k->id] = c;
+	}
 	switch (k->id) {
 	case K_TITLE:
 		tf = &d->title;
@@ -1211,6 +1328,14 @@ doc_field(struct model *m, const struct ast_node *c)
 	default:
 		break;
 	}
+	/* "Versie" is printed before the version already. */
+	if (k->id == K_VERSION && c->nvals == 1 &&
+	    strncasecmp(c->vals[0].s, "versie", 6) == 0) {
+		diag(&c->vals[0].span, M_E_BAD_VALUE, c->vals[0].s, "version",
+		    "write the number alone, as in: version \"1.0\"; the "
+		    "title block prints 'Versie' before it");
+		return;
+	}
 	if (tf && field_once(c, k, *tf) && val_text(c, 0))
 		*tf = c->vals[0].s;
 }
@@ -1218,7 +1343,7 @@ doc_field(struct model *m, const struct ast_node *c)
 static void
 check_document(struct model *m, const struct ast_node *n)
 {
-	const struct ast_node *c;
+	const struct ast_node *c, *seen[K__COUNT] = {0};
 
 	if (!top_is(n, K_DOCUMENT))
 		return;
@@ -1234,10 +1359,10 @@ check_document(struct model *m, const struct ast_node *n)
 	m->doc.letterhead = 1;
 	for (c = n->first; c; c = c->next)
 		if (c->type == AST_STMT)
-			doc_field(m, c);
+			doc_field(m, c, seen);
 	if (m->doc.form == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_FORM))
 		diag(&n->span, M_E_MISSING, "the document", "form");
-	if (m->doc.zone == NULL)
+	if (m->doc.zone == NULL && !has_stmt(n, CTX_DOCUMENT, K_ZONE))
 		diag(&n->span, M_E_MISSING, "the document", "zone");
 	if (m->doc.council == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_COUNCIL))
 		diag(&n->span, M_E_MISSING, "the document", "council");
@@ -1557,9 +1682,10 @@ check_invitees(struct model *m)
 	}
 }
 
-/* A target group or an activity: a name and notes, each a text. */
+/* A target group or an activity: a name, once in its list, and notes,
+ * each a text. */
 static void
-noted(struct content *ct, const struct ast_node *c)
+noted(struct content *ct, const struct ast_node *c, struct nameidx *seen)
 {
 	struct noted *it;
 	size_t i;
@@ -1567,6 +1693,8 @@ noted(struct content *ct, const struct ast_node *c)
 	for (i = 0; i < c->nvals; i++)
 		if (!val_text(c, i))
 			return;
+	if (listed_twice(c, 0, c->vals[0].s, seen))
+		return;
 	ct->items = xgrow(ct->items, ct->nitems, sizeof(*ct->items));
 	it = &ct->items[ct->nitems++];
 	memset(it, 0, sizeof(*it));
@@ -1582,12 +1710,14 @@ check_targetgroups(struct content *ct, const struct ast_node *n)
 {
 	const struct ast_node *c;
 	const struct keyword *k;
+	struct nameidx seen = {0};
 
 	for (c = n->first; c; c = c->next)
 		if (c->type == AST_STMT &&
 		    (k = keyword_at(c, CTX_TARGETGROUPS)) != NULL &&
 		    shape_of(c, k))
-			noted(ct, c);
+			noted(ct, c, &seen);
+	nameidx_free(&seen);
 	if (!has_stmt(n, CTX_TARGETGROUPS, K_GROUP))
 		diag(&n->span, M_E_MISSING, "this list of target groups",
 		    "group");
@@ -1634,7 +1764,9 @@ check_schedule(struct content *ct, const struct ast_node *n)
 		if ((k = keyword_at(c, CTX_SCHEDULE)) == NULL)
 			continue;
 		if (k->id == K_CONTINUES) {
-			if (shape_of(c, k))
+			if (ct->continues)
+				diag(&c->span, M_E_REPEATED, c->keyword);
+			else if (shape_of(c, k))
 				ct->continues++;
 			continue;
 		}
@@ -1726,6 +1858,7 @@ check_rotation(struct model *m, struct content *ct, const struct ast_node *n)
 	const struct keyword *k;
 	struct turns *t;
 	struct party *p;
+	struct nameidx seen = {0};
 	size_t i;
 
 	for (c = n->first; c; c = c->next) {
@@ -1733,7 +1866,12 @@ check_rotation(struct model *m, struct content *ct, const struct ast_node *n)
 		    (k = keyword_at(c, CTX_ROTATION)) == NULL || !shape_of(c, k))
 			continue;
 		if (k->id == K_ACTIVITY) {
-			noted(ct, c);
+			noted(ct, c, &seen);
+			continue;
+		}
+		/* One order of turns: a second would contradict it. */
+		if (ct->nturns) {
+			diag(&c->span, M_E_REPEATED, c->keyword);
 			continue;
 		}
 		ct->turns = xgrow(ct->turns, ct->nturns, sizeof(*ct->turns));
@@ -1748,6 +1886,7 @@ check_rotation(struct model *m, struct content *ct, const struct ast_node *n)
 		if (t->nparties == c->nvals)
 			check_turns(m, t);
 	}
+	nameidx_free(&seen);
 	if (!has_stmt(n, CTX_ROTATION, K_ACTIVITY))
 		diag(&n->span, M_E_MISSING, "this rotation", "activity");
 }
@@ -1765,6 +1904,13 @@ content_stmt(struct model *m, const struct ast_node *c,
 
 	if (!shape_of(c, k))
 		return NULL;
+	/* A list of the municipalities, with none, would be empty. */
+	if ((k->id == K_CONTACTS || k->id == K_INVITEES) &&
+	    m->nmunicipalities == 0) {
+		diag(&c->span, M_E_NO_MUNICIPALITIES, k->id == K_CONTACTS ?
+		    "'contacts' lists" : "'invitees' lists");
+		return NULL;
+	}
 	switch (k->id) {
 	case K_TEXT:
 	case K_REMARK:
@@ -1804,6 +1950,8 @@ content_stmt(struct model *m, const struct ast_node *c,
 		ct->id = c->vals[0].s;
 		ct->title = c->vals[1].s;
 		check_content(m, ct, c, CTX_THEME);
+		if (!has_any_stmt(c) && !c->bad)
+			diag(&c->span, M_W_EMPTY_SECTION, "theme");
 		break;
 	default:
 		break;
@@ -1950,6 +2098,8 @@ check_zsection(struct model *m, const struct ast_node *n,
 	}
 	if (fs)
 		require_answers(m, n, fs->questions, fs->nquestions, ct->answers);
+	if (!has_any_stmt(n) && !n->bad)
+		diag(&n->span, M_W_EMPTY_SECTION, "section");
 	return ct;
 }
 
@@ -2049,6 +2199,79 @@ check_zpart(struct model *m, const struct ast_node *n)
 }
 
 /* ---- the whole source ---- */
+
+/* Two parties of a kind with one name would be listed twice. */
+static void
+check_same_names(struct model *m)
+{
+	static const char *const kinds[] = {"council", "municipality",
+	    "partner"};
+	struct nameidx names[3] = {{0}};
+	size_t i, at;
+
+	for (i = 0; i < m->nents; i++) {
+		struct party *p = (struct party *)m->ents[i];
+		struct party *q;
+
+		if (p->e.kind != ENT_PARTY || p->kind > PARTY_PARTNER)
+			continue;
+		if (!nameidx_get(&names[p->kind], p->name, &at)) {
+			nameidx_put(&names[p->kind], p->name, i);
+			continue;
+		}
+		q = (struct party *)m->ents[at];
+		diag(&p->e.decl->vals[1].span, M_E_SAME_NAME, p->e.id, p->name,
+		    q->e.id, kinds[p->kind]);
+		diag(&q->e.decl->vals[1].span, M_NOTE_FREE,
+		    "the first of that name is here");
+	}
+	for (i = 0; i < NELEM(names); i++)
+		nameidx_free(&names[i]);
+}
+
+/* A municipality that says it has no invitees has none. */
+static void
+check_invitees_none(struct model *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nents; i++) {
+		struct person *p = (struct person *)m->ents[i];
+
+		if (p->e.kind != ENT_PERSON || p->role != ROLE_INVITEE)
+			continue;
+		for (j = 0; j < p->nof; j++)
+			if (p->ofs[j]->invitees_none)
+				diag(&p->e.decl->vals[0].span, M_E_INVITEES_NONE,
+				    p->e.id, p->ofs[j]->e.id);
+	}
+}
+
+/* A date the author wrote for a deadline before the document's own is
+ * most likely a wrong year. */
+static void
+check_due_past(struct model *m)
+{
+	struct date doc = {m->doc.year, m->doc.month, m->doc.day}, from, to;
+	char a[11], b[11];
+	size_t i;
+
+	if (m->doc.year == 0)
+		return;
+	for (i = 0; i < m->nents; i++) {
+		struct deadline *d = (struct deadline *)m->ents[i];
+
+		if (d->e.kind != ENT_DEADLINE || d->due_at == NULL ||
+		    (d->due.kind != DUE_BY_DATE && d->due.kind != DUE_MONTHS) ||
+		    d->due.year == 0 || !due_dates(&d->due, &from, &to) ||
+		    date_cmp(to, doc) >= 0)
+			continue;
+		date_iso(to, a);
+		date_iso(doc, b);
+		diag(&d->due_at->vals[d->due_at->nvals - 1].span, M_W_DUE_PAST,
+		    d->e.id, a, b);
+	}
+}
 
 static void
 check_responsible(struct model *m)
@@ -2168,6 +2391,8 @@ check(const struct ast_node *root)
 		return NULL;
 	}
 	each_top(m, root, declare);
+	if (m->nmunicipalities == 1)
+		m->group->name = "het lokaal bestuur";
 	each_top(m, root, define);
 	each_top(m, root, check_form);
 	m->include_failed = include_failed(root);
@@ -2193,6 +2418,9 @@ check(const struct ast_node *root)
 	/* A person whose party is unknown may be the missing official. */
 	if (!m->unresolved_people)
 		check_responsible(m);
+	check_same_names(m);
+	check_invitees_none(m);
+	check_due_past(m);
 	check_unused(m, root);
 	if (diag_worst(root->span.file->dg) == DIAG_ERROR) {
 		model_free(m);

@@ -259,47 +259,15 @@ field_value(const struct model *m, struct entity *e, const char *field,
 	return -1;
 }
 
-/* The length of the letter at s if it is a lower-case one (to_upper) or
- * an upper-case one (!to_upper) of ASCII or Latin-1 in UTF-8, else 0. */
-static int
-letter_case(const unsigned char *s, int to_upper)
-{
-	if (to_upper && s[0] >= 'a' && s[0] <= 'z')
-		return 1;
-	if (!to_upper && s[0] >= 'A' && s[0] <= 'Z')
-		return 1;
-	if (s[0] == 0xC3 && to_upper && s[1] >= 0xA0 && s[1] <= 0xBE &&
-	    s[1] != 0xB7)
-		return 2;
-	if (s[0] == 0xC3 && !to_upper && s[1] >= 0x80 && s[1] <= 0x9E &&
-	    s[1] != 0x97)
-		return 2;
-	return 0;
-}
-
-/* Changes the case of the first letter of b, from byte at. */
-static void
-set_case(struct buf *b, size_t at, int to_upper)
-{
-	unsigned char *s = (unsigned char *)b->data + at;
-	int n;
-
-	if (b->data == NULL || at >= b->len ||
-	    (n = letter_case(s, to_upper)) == 0)
-		return;
-	s[n - 1] = (unsigned char)(to_upper ? s[n - 1] - 0x20 :
-	    s[n - 1] + 0x20);
-}
-
 /* Whether the word at s starts with two capitals (an abbreviation such
  * as OCMW, which keeps its case). */
 static int
 abbreviation(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	int n = letter_case(u, 0);
+	int n = nl_letter(u, 0);
 
-	return n > 0 && letter_case(u + n, 0) > 0;
+	return n > 0 && nl_letter(u + n, 0) > 0;
 }
 
 /* The last character before s[k] that is not one of skip, or 0; its
@@ -455,7 +423,11 @@ one_ref(struct model *m, const struct ast_value *v, size_t k,
 	id = xstrndup(s + k + 1, (dot ? dot : j) - k - 1);
 	field = dot ? xstrndup(s + dot + 1, j - dot - 1) : xstrdup("");
 	e = model_find(m, id);
-	if ((e == NULL || e->kind == ENT_FORM) &&
+	if (e == &m->group->e && m->nmunicipalities == 0) {
+		sp = at(v, k + 1, strlen(id));
+		diag(&sp, M_E_NO_MUNICIPALITIES, "'municipalities' stands for");
+		(*problems)++;
+	} else if ((e == NULL || e->kind == ENT_FORM) &&
 	    nameidx_get(&m->broken, id, &at_)) {
 		/* Its declaration was refused, and said so. */
 		(*problems)++;
@@ -481,11 +453,11 @@ one_ref(struct model *m, const struct ast_value *v, size_t k,
 		e->used = 1;
 		place = sentence_place(s, k);
 		if (place > 0)
-			set_case(&val, 0, 1);
+			nl_set_case(&val, 0, 1);
 		else if (place < 0 && e->kind == ENT_PERSON &&
 		    strcmp(field, "function") == 0 && val.data &&
 		    !abbreviation(val.data))
-			set_case(&val, 0, 0);
+			nl_set_case(&val, 0, 0);
 		add_escaped(out, val.data ? val.data : "");
 	}
 	buf_free(&val);

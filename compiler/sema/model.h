@@ -138,6 +138,7 @@ struct deadline {
 	enum how how;
 	struct due due;
 	int singular;		/* the subject is one thing: "wordt" */
+	const struct ast_node *due_at;	/* its due statement */
 };
 
 /*

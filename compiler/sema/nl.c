@@ -108,6 +108,38 @@ nl_how(enum how h)
 	}
 }
 
+int
+nl_letter(const unsigned char *s, int upper)
+{
+	if (upper && s[0] >= 'a' && s[0] <= 'z')
+		return 1;
+	if (!upper && s[0] >= 'A' && s[0] <= 'Z')
+		return 1;
+	if (s[0] == 0xC3 && upper && s[1] >= 0xA0 && s[1] <= 0xBE &&
+	    s[1] != 0xB7)
+		return 2;
+	if (s[0] == 0xC3 && !upper && s[1] >= 0x80 && s[1] <= 0x9E &&
+	    s[1] != 0x97)
+		return 2;
+	return 0;
+}
+
+void
+nl_set_case(struct buf *b, size_t at, int upper)
+{
+	unsigned char *s;
+	int n;
+
+	if (b->data == NULL || at >= b->len)
+		return;
+	s = (unsigned char *)b->data + at;
+	if ((n = nl_letter(s, upper)) == 0)
+		return;
+	/* ASCII and Latin-1 letters differ from their capitals by 0x20,
+	 * in the last byte. */
+	s[n - 1] = (unsigned char)(upper ? s[n - 1] - 0x20 : s[n - 1] + 0x20);
+}
+
 void
 nl_join(struct buf *b, const char *const *items, size_t n)
 {
@@ -131,7 +163,9 @@ nl_party(struct buf *b, const struct model *m, const struct party *p,
 		buf_puts(b, p->called ? p->called : p->name);
 		return;
 	}
-	if (with_count && word)
+	if (n == 1)
+		buf_puts(b, "het lokaal bestuur");
+	else if (with_count && word)
 		buf_printf(b, "de %s lokale besturen", word);
 	else if (with_count)
 		buf_printf(b, "de %zu lokale besturen", n);

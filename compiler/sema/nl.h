@@ -15,6 +15,12 @@ const char *nl_how(enum how h);
 /* "de lokale besturen" for the group, else the party's called name. */
 void nl_party(struct buf *b, const struct model *m, const struct party *p,
     int with_count);
+/* The length of the letter at s if it is a lower-case (upper) or an
+ * upper-case (!upper) letter of ASCII or Latin-1 in UTF-8, else 0. */
+int nl_letter(const unsigned char *s, int upper);
+/* Writes the letter at b->data[at] in upper (or lower) case, if it is
+ * one that has a case. */
+void nl_set_case(struct buf *b, size_t at, int upper);
 /* "A, B en C" */
 void nl_join(struct buf *b, const char *const *items, size_t n);
 
