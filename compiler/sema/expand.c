@@ -298,41 +298,63 @@ ends_word(const char *s, size_t j)
 	    u[j - 1] != 0xB7;
 }
 
+/* The line of a text that expansion has come to: each line is looked at
+ * once, however many placeholders it holds. */
+struct line_at {
+	size_t pos;		/* s is scanned for line ends up to here */
+	size_t bol;		/* the start of the line */
+	size_t start;		/* its first word, after indentation and a
+				 * list or quote marker; -1: not yet found */
+	int marker;		/* it starts a list item or a quote */
+};
+
+/* Moves ln to the line of s[k]. */
+static void
+line_to(struct line_at *ln, const char *s, size_t k)
+{
+	size_t j, d;
+
+	for (; ln->pos < k; ln->pos++)
+		if (s[ln->pos] == '\n') {
+			ln->bol = ln->pos + 1;
+			ln->start = (size_t)-1;
+		}
+	if (ln->start != (size_t)-1)
+		return;
+	j = ln->bol + strspn(s + ln->bol, " ");
+	d = j + strspn(s + j, "0123456789");
+	ln->marker = 1;
+	if (strchr("-+*>", s[j]) != NULL && s[j] != '\0' && s[j + 1] == ' ')
+		j += 1 + strspn(s + j + 1, " ");
+	else if (d > j && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+		j = d + 1 + strspn(s + d + 1, " ");
+	else
+		ln->marker = 0;
+	ln->start = j;
+}
+
 /*
- * Where a placeholder at s[k] stands in its text: 1 at the start of a
- * sentence (of the text, of a paragraph, of a list item or a quote,
- * after '.', '!' or '?' and a space), -1 right after a word (in the
- * run of a sentence), 0 after any other mark (a comma, a colon, a
- * bracket), where it is printed as it is.
+ * Where a placeholder at s[k] stands in its text (on line ln): 1 at
+ * the start of a sentence (of the text, of a paragraph, of a list item
+ * or a quote, after '.', '!' or '?' and a space), -1 right after a word
+ * (in the run of a sentence), 0 after any other mark (a comma, a colon,
+ * a bracket), where it is printed as it is.
  */
 static int
-sentence_place(const char *s, size_t k)
+sentence_place(const char *s, size_t k, struct line_at *ln)
 {
-	size_t i, line, j;
+	size_t i, j;
 	char c;
 
+	line_to(ln, s, k);
 	/* Emphasis opened just before it. */
 	before(s, k, "*_", &i);
-	for (line = i; line > 0 && s[line - 1] != '\n'; line--)
-		;
-	j = line + strspn(s + line, " ");
-	/* The first words of a list item or a quote. */
-	if (j < i && strchr("-+*>", s[j]) != NULL && s[j + 1] == ' ' &&
-	    j + 1 + strspn(s + j + 1, " ") == i)
-		return 1;
-	if (j < i && s[j] >= '0' && s[j] <= '9') {
-		size_t d = j + strspn(s + j, "0123456789");
-
-		if ((s[d] == '.' || s[d] == ')') && s[d + 1] == ' ' &&
-		    d + 1 + strspn(s + d + 1, " ") == i)
+	if (i <= ln->start) {
+		/* First on its line: the first words of a list item or a
+		 * quote, or the line before is blank or ends a sentence. */
+		if (ln->marker || ln->bol == 0)
 			return 1;
-	}
-	if (j == i) {
-		/* First on its line: the line before is blank, or ends a
-		 * sentence. */
-		if (line == 0)
-			return 1;
-		c = before(s, line - 1, " ", &j);
+		c = before(s, ln->bol - 1, " ", &j);
 		return c == '\0' || c == '\n' || c == '.' || c == '!' ||
 		    c == '?' ? 1 : -1;
 	}
@@ -396,7 +418,7 @@ no_field(const struct span *sp, const struct entity *e, const char *field)
 /* One {reference} starting at s[k] == '{'; returns its length. */
 static size_t
 one_ref(struct model *m, const struct ast_value *v, size_t k,
-    struct buf *out, int *problems)
+    struct line_at *ln, struct buf *out, int *problems)
 {
 	const char *s = v->s;
 	size_t j = k + 1, dot = 0;
@@ -451,7 +473,7 @@ one_ref(struct model *m, const struct ast_value *v, size_t k,
 		(*problems)++;
 	} else {
 		e->used = 1;
-		place = sentence_place(s, k);
+		place = sentence_place(s, k, ln);
 		if (place > 0)
 			nl_set_case(&val, 0, 1);
 		else if (place < 0 && e->kind == ENT_PERSON &&
@@ -472,6 +494,7 @@ expand_text(struct model *m, const struct ast_value *v, struct buf *out)
 	const char *s = v->s;
 	size_t k = 0, start = out->len, ref, len = strlen(s);
 	int problems = 0;
+	struct line_at ln = {0, 0, (size_t)-1, 0};
 	struct span sp;
 
 	/* Past the limit of all texts together, which was reported, no
@@ -487,7 +510,7 @@ expand_text(struct model *m, const struct ast_value *v, struct buf *out)
 			k += 2;
 		} else if (s[k] == '{') {
 			ref = k;
-			k += one_ref(m, v, k, out, &problems);
+			k += one_ref(m, v, k, &ln, out, &problems);
 			/* References to long lists, many times over: a few
 			 * bytes of source must not become gigabytes. */
 			if (out->len - start > EXPAND_TEXT_MAX) {
