@@ -104,11 +104,10 @@ doc_set_mark(struct doc *d, cmark_node *n, enum doc_change change)
 }
 
 cmark_node *
-doc_copy(cmark_node *n, void (*fn)(void *arg, cmark_node *from,
-    cmark_node *to), void *arg)
+doc_copy_node(cmark_node *n)
 {
 	cmark_node_type type = cmark_node_get_type(n);
-	cmark_node *to = cmark_node_new(type), *c;
+	cmark_node *to = cmark_node_new(type);
 
 	switch (type) {
 	case CMARK_NODE_TEXT:
@@ -139,6 +138,15 @@ doc_copy(cmark_node *n, void (*fn)(void *arg, cmark_node *from,
 	default:
 		break;
 	}
+	return to;
+}
+
+cmark_node *
+doc_copy(cmark_node *n, void (*fn)(void *arg, cmark_node *from,
+    cmark_node *to), void *arg)
+{
+	cmark_node *to = doc_copy_node(n), *c;
+
 	if (fn)
 		fn(arg, n, to);
 	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))

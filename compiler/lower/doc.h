@@ -149,6 +149,9 @@ struct doc_mark *doc_set_mark(struct doc *d, cmark_node *n,
     enum doc_change change);
 /* "added", "removed" or "changed". */
 const char *doc_change_name(enum doc_change c);
+/* A copy of node n alone: its type, text, level, list style, address
+ * and title, without children or marks. */
+cmark_node *doc_copy_node(cmark_node *n);
 /* A deep copy of the subtree n, not linked into a tree; marks are not
  * copied. With fn set, fn(arg, from, to) is called for every node. */
 cmark_node *doc_copy(cmark_node *n, void (*fn)(void *arg, cmark_node *from,

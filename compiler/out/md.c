@@ -141,28 +141,9 @@ copy_children(cmark_node *from, cmark_node *to)
 static cmark_node *
 copy_node(cmark_node *n)
 {
-	cmark_node_type type = cmark_node_get_type(n);
-	cmark_node *to;
+	cmark_node *to = doc_copy_node(n);
 
-	to = cmark_node_new(type);
-	switch (type) {
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
-	case CMARK_NODE_HTML_INLINE:
-	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_CODE_BLOCK:
-		cmark_node_set_literal(to, cmark_node_get_literal(n));
-		break;
-	case CMARK_NODE_HEADING:
-		cmark_node_set_heading_level(to, cmark_node_get_heading_level(n));
-		break;
-	case CMARK_NODE_LIST:
-		cmark_node_set_list_type(to, cmark_node_get_list_type(n));
-		cmark_node_set_list_delim(to, cmark_node_get_list_delim(n));
-		cmark_node_set_list_start(to, cmark_node_get_list_start(n));
-		cmark_node_set_list_tight(to, cmark_node_get_list_tight(n));
-		break;
-	case CMARK_NODE_LINK: {
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
 		struct buf url = {0};
 
 		/* The address in the 7-bit form the HTML has: no space,
@@ -170,11 +151,6 @@ copy_node(cmark_node *n)
 		esc_url(&url, cmark_node_get_url(n));
 		cmark_node_set_url(to, url.data ? url.data : "");
 		buf_free(&url);
-		cmark_node_set_title(to, cmark_node_get_title(n));
-		break;
-	}
-	default:
-		break;
 	}
 	copy_children(n, to);
 	if (doc_mark(n) && doc_mark(n)->id)
