@@ -82,7 +82,7 @@ cli_formats(const char *list, int *want)
 	    tok = strtok_r(NULL, ",", &save)) {
 		if ((b = backend_find(tok)) == NULL) {
 			fprintf(stderr, "afc: error: unknown format '%s'; "
-			    "the formats are md, html, pdf and ics\n", tok);
+			    "the formats are md, html, pdf, ics and json\n", tok);
 			free(copy);
 			return -1;
 		}

@@ -166,7 +166,7 @@ doc_keep(struct doc *d, char *s)
 
 	if (st == NULL)
 		st = d->strings = xcalloc(1, sizeof(*st));
-	st->v = xrealloc(st->v, (st->n + 1) * sizeof(*st->v));
+	st->v = xgrow(st->v, st->n, sizeof(*st->v));
 	st->v[st->n++] = s;
 	return s;
 }

@@ -117,6 +117,46 @@ struct doc_deadline {
 	const char *how;	/* "digitaal", "per e-mail", ..., or "" */
 	const char *file;	/* where it is declared: the source file */
 	unsigned line;		/* and its line (1-based), or 0 */
+	const char *from_id;	/* the parties' and the event's names, or "" */
+	const char *to_id;
+	const char *event_id;	/* the event of a due after one, dated or not */
+};
+
+/* The zone's facts as data, for the JSON backend: every string UTF-8,
+ * "" when absent; names (ids) refer to each other. */
+struct doc_party {
+	const char *id, *kind;	/* "council", "municipality", "partner" */
+	const char *name, *called;
+};
+
+struct doc_person {
+	const char *id, *name, *function;
+	const char *party;	/* its party's id */
+	const char *role;	/* "responsible", "expert", "invitee" or "" */
+};
+
+struct doc_body {
+	const char *id, *name;
+	const char **members;	/* party ids */
+	size_t nmembers;
+	const char *meets;	/* "minstens 3 keer per jaar", or "" */
+	const char *qualifier;	/* "exactly", "at-least", "at-most", or "" */
+	int count;		/* times per unit, 0 when it has no meets */
+	const char *per;	/* "day", "week", "month", "quarter", "year" */
+	const char *yearly;	/* who joins once a year, or "" */
+	const char **guests;	/* person ids */
+	size_t nguests;
+};
+
+struct doc_event {
+	const char *id, *text;
+	const char *date;	/* when it happened (the dates block), or "" */
+};
+
+/* A period of the theme schedule: the years from..to and its theme. */
+struct doc_focus {
+	int from, to;
+	const char *years, *theme;
 };
 
 struct doc {
@@ -124,6 +164,23 @@ struct doc {
 	/* Every declared deadline, in declaration order. */
 	struct doc_deadline *deadlines;
 	size_t ndeadlines;
+	/* The facts in declaration order, the schedule in its order (the
+	 * arrays are owned like the strings). */
+	struct doc_party *parties;
+	size_t nparties;
+	struct doc_person *people;
+	size_t npeople;
+	struct doc_body *bodies;
+	size_t nbodies;
+	struct doc_event *events;
+	size_t nevents;
+	struct doc_focus *schedule;
+	size_t nschedule;
+	int schedule_continues;	/* the schedule ends with "…" */
+	/* The rest of the document block, as data. */
+	const char *form;	/* the form's name: "afsprakenkader-2025" */
+	const char *layout;	/* "sections" or "questions" */
+	const char *numbering;	/* "deel", "plain" or "none" */
 	struct doc_meta meta;
 	void *strings;		/* owns the meta strings */
 	const char *names;	/* the declared parties' and people's names,

@@ -457,6 +457,11 @@ meta(const struct model *m, const char *source, struct doc *d)
 	mt->keywords = keep(d, di->keywords.data);
 	mt->lang = keep(d, "nl");
 	mt->source = keep(d, source);
+	d->form = keep(d, di->form->e.id);
+	d->layout = keep(d, di->layout == LAYOUT_QUESTIONS ? "questions" :
+	    "sections");
+	d->numbering = keep(d, di->numbering == NUMBER_PLAIN ? "plain" :
+	    di->numbering == NUMBER_NONE ? "none" : "deel");
 	buf_free(&b);
 }
 
@@ -554,8 +559,146 @@ deadlines(const struct model *m, struct doc *d)
 		o->file = keep(d, dl->e.decl && dl->e.decl->span.file ?
 		    dl->e.decl->span.file->name : "");
 		o->line = dl->e.decl ? dl->e.decl->span.line : 0;
+		o->from_id = keep(d, dl->from ? dl->from->e.id : "");
+		o->to_id = keep(d, dl->to ? dl->to->e.id : "");
+		o->event_id = keep(d, (dl->due.kind == DUE_AFTER ||
+		    dl->due.kind == DUE_WITHIN) ? dl->due.event->e.id : "");
 	}
 	buf_free(&b);
+}
+
+/* An array the document owns, as it owns its strings. */
+static void *
+keep_array(struct doc *d, size_t n, size_t size)
+{
+	return (void *)doc_keep(d, xcalloc(n + 1, size));
+}
+
+static const char *
+unit_word(enum time_unit u)
+{
+	static const char *const w[] = {
+		[UNIT_DAY] = "day", [UNIT_WEEK] = "week",
+		[UNIT_MONTH] = "month", [UNIT_QUARTER] = "quarter",
+		[UNIT_YEAR] = "year",
+	};
+
+	return w[u];
+}
+
+static void
+body_data(const struct body *bo, struct doc *d, struct doc_body *o)
+{
+	struct buf b = {0};
+	size_t j;
+
+	o->id = keep(d, bo->e.id);
+	o->name = keep(d, bo->name);
+	o->members = keep_array(d, bo->nmembers, sizeof(*o->members));
+	for (j = 0; j < bo->nmembers; j++)
+		o->members[o->nmembers++] = keep(d, bo->members[j]->e.id);
+	o->guests = keep_array(d, bo->nguests, sizeof(*o->guests));
+	for (j = 0; j < bo->nguests; j++)
+		o->guests[o->nguests++] = keep(d, bo->guests[j]->e.id);
+	if (bo->has_meets) {
+		nl_frequency(&b, &bo->meets, 0);
+		o->meets = keep(d, b.data);
+		o->qualifier = bo->meets.qualifier > 0 ? "at-least" :
+		    bo->meets.qualifier < 0 ? "at-most" : "exactly";
+		o->count = bo->meets.count;
+		o->per = unit_word(bo->meets.per);
+	} else {
+		o->meets = o->qualifier = o->per = "";
+	}
+	o->yearly = keep(d, bo->yearly);
+	buf_free(&b);
+}
+
+/* The facts as data: parties, people, bodies, events and the theme
+ * schedule. */
+static void
+data(const struct model *m, struct doc *d)
+{
+	static const char *const party_kinds[] = {
+		[PARTY_COUNCIL] = "council", [PARTY_MUNICIPALITY] = "municipality",
+		[PARTY_PARTNER] = "partner", [PARTY_GROUP] = "",
+	};
+	static const char *const roles[] = {
+		[ROLE_NONE] = "", [ROLE_RESPONSIBLE] = "responsible",
+		[ROLE_EXPERT] = "expert", [ROLE_INVITEE] = "invitee",
+	};
+	char iso[11];
+	size_t i, j, nfocus = 0;
+
+	d->parties = keep_array(d, m->nents, sizeof(*d->parties));
+	d->people = keep_array(d, m->nents, sizeof(*d->people));
+	d->bodies = keep_array(d, m->nents, sizeof(*d->bodies));
+	d->events = keep_array(d, m->nents, sizeof(*d->events));
+	for (i = 0; i < m->nents; i++) {
+		const struct entity *e = m->ents[i];
+
+		switch (e->kind) {
+		case ENT_PARTY: {
+			const struct party *p = (const struct party *)e;
+			struct doc_party *o = &d->parties[d->nparties++];
+
+			o->id = keep(d, e->id);
+			o->kind = party_kinds[p->kind];
+			o->name = keep(d, p->name);
+			o->called = keep(d, p->called);
+			break;
+		}
+		case ENT_PERSON: {
+			const struct person *p = (const struct person *)e;
+			struct doc_person *o = &d->people[d->npeople++];
+
+			o->id = keep(d, e->id);
+			o->name = keep(d, p->name);
+			o->function = keep(d, p->function);
+			o->party = keep(d, p->of ? p->of->e.id : "");
+			o->role = roles[p->role];
+			break;
+		}
+		case ENT_BODY:
+			body_data((const struct body *)e, d,
+			    &d->bodies[d->nbodies++]);
+			break;
+		case ENT_EVENT: {
+			const struct event *ev = (const struct event *)e;
+			struct doc_event *o = &d->events[d->nevents++];
+
+			o->id = keep(d, e->id);
+			o->text = keep(d, ev->text);
+			iso[0] = '\0';
+			if (ev->year)
+				date_iso((struct date){ev->year, ev->month,
+				    ev->day}, iso);
+			o->date = keep(d, iso);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	for (i = 0; i < m->ncontents; i++)
+		if (m->contents[i]->kind == CONTENT_SCHEDULE)
+			nfocus += m->contents[i]->nfocus;
+	d->schedule = keep_array(d, nfocus, sizeof(*d->schedule));
+	for (i = 0; i < m->ncontents; i++) {
+		const struct content *ct = m->contents[i];
+
+		if (ct->kind != CONTENT_SCHEDULE)
+			continue;
+		for (j = 0; j < ct->nfocus; j++) {
+			struct doc_focus *o = &d->schedule[d->nschedule++];
+
+			o->from = ct->focus[j].from;
+			o->to = ct->focus[j].to;
+			o->years = keep(d, ct->focus[j].years);
+			o->theme = keep(d, ct->focus[j].theme);
+		}
+		d->schedule_continues |= ct->continues > 0;
+	}
 }
 
 void
@@ -567,6 +710,7 @@ lower(const struct model *m, const char *source_name, struct doc *d)
 	meta(m, source_name, d);
 	names(m, d);
 	deadlines(m, d);
+	data(m, d);
 	d->root = cmark_node_new(CMARK_NODE_DOCUMENT);
 	if (m->doc.letterhead && m->doc.form->department)
 		letterhead(m->doc.form, d->root);

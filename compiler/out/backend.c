@@ -8,6 +8,7 @@ const struct backend backends[] = {
 	{"html", "html", "HTML", 1, html_open, html_render, html_deps, html_close},
 	{"pdf", "pdf", "PDF", 1, pdf_open, pdf_render, pdf_deps, pdf_close},
 	{"ics", "ics", "iCalendar", 0, ics_open, ics_render, ics_deps, ics_close},
+	{"json", "json", "JSON", 0, json_open, json_render, json_deps, json_close},
 };
 const size_t nbackends = NELEM(backends);
 

@@ -59,6 +59,18 @@ int ics_render(void *state, const struct doc *d, struct diags *dg,
 void ics_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
 void ics_close(void *state);
 
+void *json_open(const struct render_ctx *ctx, struct diags *dg);
+int json_render(void *state, const struct doc *d, struct diags *dg,
+    struct buf *out);
+void json_deps(void *state, void (*fn)(void *arg, const char *path), void *arg);
+void json_close(void *state);
+
+/* Calls fn for every heading of d's body, in order, with its level in
+ * the document tree (2 a part, 3 a section, 4 a theme), its text and
+ * the id the HTML page gives it (the target of "#id"). */
+void html_headings(const struct doc *d, void (*fn)(void *arg, int level,
+    const char *text, const char *id), void *arg);
+
 /* One entry of the index page of a build directory: what the zone's
  * document said of itself when it was last built (meta->zone is the
  * name shown), and the outputs on disk. */

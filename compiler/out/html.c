@@ -1027,6 +1027,35 @@ html_render(void *state, const struct doc *d, struct diags *dg,
 	return rc;
 }
 
+void
+html_headings(const struct doc *d, void (*fn)(void *arg, int level,
+    const char *text, const char *id), void *arg)
+{
+	struct ids ids = {0};
+	cmark_node *n;
+	char **made = NULL, *text;
+	size_t nmade = 0, i;
+
+	/* The ids collect_headings gives: only a heading of the body has
+	 * one, and each is made in the order of the page. */
+	for (i = 0; i < NELEM(reserved_ids); i++)
+		id_add(&ids, reserved_ids[i]);
+	for (n = cmark_node_first_child(d->root); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		text = plain_text(n);
+		made = xgrow(made, nmade, sizeof(*made));
+		made[nmade] = unique_id(&ids, text);
+		fn(arg, cmark_node_get_heading_level(n), text, made[nmade]);
+		nmade++;
+		free(text);
+	}
+	for (i = 0; i < nmade; i++)
+		free(made[i]);
+	free(made);
+	free(ids.slot);
+}
+
 /* A link to one output of a zone; the hidden zone name makes "PDF"
  * meaningful out of its row. */
 static void
