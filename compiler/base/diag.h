@@ -176,6 +176,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"%s; write for example '1 month after council-approval'"
 #define M_E_BAD_FREQUENCY DIAG_ERROR, \
 	"%s; write for example 'at-least 3 per year'"
+#define M_E_DATE_BEFORE_FORM DIAG_ERROR, \
+	"'%s' is more than a year before the form %s (%d); is the year right?"
 #define M_E_BAD_DATE DIAG_ERROR, "'%s' is not a date; write YYYY-MM-DD"
 #define M_E_NO_SUCH_DATE DIAG_ERROR, "'%s' is not a date; %s"
 #define M_E_NO_RESPONSIBLE DIAG_ERROR, \

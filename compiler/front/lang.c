@@ -70,7 +70,12 @@ const struct keyword lang_keywords[K__COUNT] = {
 	{K_DATES, "dates", B(DOCUMENT), 0, 0, BLOCK_REQUIRED, 0,
 	    "takes a block of events with their dates, as in: dates { "
 	    "council-approval 2025-03-24 }", "{ name date }"},
+	{K_DUE_DATES, "due-dates", B(DOCUMENT), 1, 1, BLOCK_NONE, 0,
+	    "is shown or hidden: whether a deadline after a dated event "
+	    "prints its date", "shown | hidden"},
 
+	{K_FORM_YEAR, "year", B(FORM), 1, 1, BLOCK_NONE, 0,
+	    "needs the year the form is for, as in: year 2025", "number"},
 	{K_FORM_LETTERHEAD, "letterhead", B(FORM), 0, 0, BLOCK_REQUIRED, 0,
 	    "needs a block", "{ department | phone | email }"},
 	{K_FORM_PART, "part", B(FORM), 2, 2, BLOCK_REQUIRED, 0,

@@ -162,7 +162,7 @@ deadline_sentence(const struct model *m, const struct deadline *d,
 	size_t start = b->len;
 
 	buf_printf(b, "%s %s ", d->what, d->singular ? "wordt" : "worden");
-	nl_due(b, &d->due);
+	nl_due_dated(b, &d->due, m->doc.due_dates);
 	if (d->to) {
 		buf_puts(b, " aan ");
 		nl_party(b, m, d->to, 1);

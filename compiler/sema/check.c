@@ -1151,6 +1151,17 @@ check_form(struct model *m, const struct ast_node *n)
 			if (field_once(c, k, f->title) && val_text(c, 0))
 				f->title = c->vals[0].s;
 			break;
+		case K_FORM_YEAR:
+			if (!field_once(c, k, f->yearnode))
+				break;
+			f->yearnode = c;
+			if (c->vals[0].type != VAL_WORD ||
+			    strlen(c->vals[0].s) != 4 ||
+			    !parse_int(c->vals[0].s, 1900, 2999, &f->year))
+				diag(&c->vals[0].span, M_E_BAD_VALUE,
+				    c->vals[0].s, "year", "write the year "
+				    "with four digits, as in: year 2025");
+			break;
 		case K_FORM_LETTERHEAD:
 			if (shape_of(c, k))
 				check_letterhead(c, f);
@@ -1238,6 +1249,27 @@ include_failed(const struct ast_node *file)
 	return 0;
 }
 
+/* An event dated more than a year before the year of the form: a
+ * typing error in the year, which would date every deadline after it
+ * wrongly. The year before is allowed: a form's events may precede it
+ * (the local elections of 2024 for the form of 2025). */
+static void
+check_dates_year(const struct model *m, const struct form *f)
+{
+	const struct event *ev;
+	size_t i;
+
+	for (i = 0; i < m->nents; i++) {
+		if (m->ents[i]->kind != ENT_EVENT)
+			continue;
+		ev = (const struct event *)m->ents[i];
+		if (ev->dated && ev->year < f->year - 1) {
+			diag(&ev->dated->vals[0].span, M_E_DATE_BEFORE_FORM,
+			    ev->dated->vals[0].s, f->e.id, f->year);
+		}
+	}
+}
+
 static void
 doc_field(struct model *m, const struct ast_node *c,
     const struct ast_node **seen)
@@ -1246,6 +1278,7 @@ doc_field(struct model *m, const struct ast_node *c,
 	static const char *const numberings[] = {"deel", "plain", "none", NULL};
 	static const char *const statuses[] = {"approved", "draft", NULL};
 	static const char *const none[] = {"none", NULL};
+	static const char *const shown[] = {"shown", "hidden", NULL};
 	const struct keyword *k = keyword_at(c, CTX_DOCUMENT);
 	struct docinfo *d = &m->doc;
 	const char **tf = NULL;
@@ -1256,7 +1289,8 @@ doc_field(struct model *m, const struct ast_node *c,
 		return;
 	/* A choice given twice would be decided silently by the last. */
 	if (k->id == K_LAYOUT || k->id == K_NUMBERING || k->id == K_STATUS ||
-	    k->id == K_DATE || k->id == K_DOC_LETTERHEAD) {
+	    k->id == K_DATE || k->id == K_DOC_LETTERHEAD ||
+	    k->id == K_DUE_DATES) {
 		if (seen[k->id]) {
 			diag(&c->span, M_E_REPEATED, c->keyword);
 			return;
@@ -1325,6 +1359,11 @@ doc_field(struct model *m, const struct ast_node *c,
 		    val_choice(c, 0, none, "value for letterhead") == 0)
 			d->letterhead = 0;
 		break;
+	case K_DUE_DATES:
+		if (shape_of(c, k) &&
+		    (v = val_choice(c, 0, shown, "value for due-dates")) >= 0)
+			d->due_dates = v == 0;
+		break;
 	default:
 		break;
 	}
@@ -1362,6 +1401,8 @@ check_document(struct model *m, const struct ast_node *n)
 			doc_field(m, c, seen);
 	if (m->doc.form == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_FORM))
 		diag(&n->span, M_E_MISSING, "the document", "form");
+	if (m->doc.form && m->doc.form->year)
+		check_dates_year(m, m->doc.form);
 	if (m->doc.zone == NULL && !has_stmt(n, CTX_DOCUMENT, K_ZONE))
 		diag(&n->span, M_E_MISSING, "the document", "zone");
 	if (m->doc.council == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_COUNCIL))

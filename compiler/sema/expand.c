@@ -247,7 +247,7 @@ field_value(const struct model *m, struct entity *e, const char *field,
 		if ((due->kind == DUE_AFTER || due->kind == DUE_WITHIN) &&
 		    due->event == NULL)
 			return 0;
-		nl_due(b, due);
+		nl_due_dated(b, due, m->doc.due_dates);
 		return 0;
 	}
 	case ENT_ZONE:

@@ -195,6 +195,8 @@ struct fpart {
 struct form {
 	struct entity e;
 	const char *title;
+	int year;		/* the year the form is for, or 0 */
+	const struct ast_node *yearnode;	/* its statement, once seen */
 	const char *department, *phone, *email;
 	struct fpart *parts;
 	size_t nparts;
@@ -221,6 +223,8 @@ struct docinfo {
 	int year, month, day;	/* the date, or 0 */
 	int draft;
 	int letterhead;		/* print the form's letterhead */
+	int due_dates;		/* a deadline after a dated event prints
+				 * its date after the relative one */
 	struct buf keywords;	/* comma-separated */
 };
 

@@ -1,6 +1,7 @@
 /* nl.c - Dutch words and phrases generated from the model. */
 #include <stdio.h>
 
+#include "sema/date.h"
 #include "sema/nl.h"
 
 static const char *const units[][2] = {
@@ -89,6 +90,17 @@ nl_due(struct buf *b, const struct due *d)
 		buf_puts(b, d->text);
 		break;
 	}
+}
+
+void
+nl_due_dated(struct buf *b, const struct due *d, int show)
+{
+	struct date from, to;
+
+	nl_due(b, d);
+	if (show && (d->kind == DUE_AFTER || d->kind == DUE_WITHIN) &&
+	    due_dates(d, &from, &to))
+		buf_printf(b, " (%d %s %d)", from.d, nl_month(from.m), from.y);
 }
 
 const char *

@@ -11,6 +11,9 @@ const char *nl_number(int n);		/* "vijf"; NULL above twelve */
 const char *nl_month(int m);		/* 1..12: "januari" */
 void nl_frequency(struct buf *b, const struct frequency *f, int shortform);
 void nl_due(struct buf *b, const struct due *d);
+/* The same, followed by the date in brackets ("(24 april 2025)") when
+ * show is set and the due is relative to an event with a date. */
+void nl_due_dated(struct buf *b, const struct due *d, int show);
 const char *nl_how(enum how h);
 /* "de lokale besturen" for the group, else the party's called name. */
 void nl_party(struct buf *b, const struct model *m, const struct party *p,

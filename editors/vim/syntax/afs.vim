@@ -18,8 +18,9 @@ let s:keywords = [
       \ 'include', 'document', 'form', 'event', 'council', 'municipality',
       \ 'partner', 'person', 'body', 'deadline', 'part', 'layout',
       \ 'numbering', 'title', 'subtitle', 'zone', 'version', 'date',
-      \ 'status', 'subject', 'keywords', 'letterhead', 'dates', 'department',
-      \ 'phone', 'email', 'numbered', 'text', 'section', 'question',
+      \ 'status', 'subject', 'keywords', 'letterhead', 'dates', 'due-dates',
+      \ 'year', 'department', 'phone', 'email', 'numbered', 'text',
+      \ 'section', 'question',
       \ 'called', 'invitees', 'of', 'function', 'role', 'members', 'meets',
       \ 'yearly', 'guests', 'what', 'due', 'how', 'action', 'from', 'by',
       \ 'to', 'audience', 'answer', 'remark', 'contacts', 'targetgroups',
@@ -32,7 +33,7 @@ let s:keywords = [
 " every zone has.
 let s:constants = [
       \ 'sections', 'questions', 'deel', 'plain', 'none', 'approved',
-      \ 'draft', 'optional', 'responsible', 'expert', 'invitee',
+      \ 'draft', 'shown', 'hidden', 'optional', 'responsible', 'expert', 'invitee',
       \ 'at-least', 'at-most', 'per', 'after', 'by', 'in', 'singular',
       \ 'digital', 'paper', 'mail', 'meeting',
       \ 'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter',
