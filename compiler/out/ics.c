@@ -1,7 +1,8 @@
 /* ics.c - the iCalendar backend (RFC 5545): one all-day event per
  * deadline that has a date, so that the agreement's promises land in a
- * calendar. Undated deadlines (due in words, or after an event the
- * source gives no date) are left out. */
+ * calendar, and one yearly event per period of the theme schedule.
+ * Undated deadlines (due in words, or after an event the source gives
+ * no date) are left out. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,40 @@ ics_render(void *state, const struct doc *d, struct diags *dg,
 		line(out, b.data);
 		text_prop(out, "SUMMARY", dl->summary);
 		text_prop(out, "DESCRIPTION", dl->sentence);
+		line(out, "TRANSP:TRANSPARENT");
+		line(out, "END:VEVENT");
+	}
+	/* The theme schedule: each period a yearly event on the first of
+	 * January of its years. */
+	for (i = 0; i < d->nschedule; i++) {
+		const struct doc_focus *f = &d->schedule[i];
+
+		line(out, "BEGIN:VEVENT");
+		b.len = 0;
+		buf_printf(&b, "UID:%s-focus-%d@afc", m->source, f->from);
+		line(out, b.data);
+		b.len = 0;
+		buf_printf(&b, "DTSTAMP:%s", dtstamp);
+		line(out, b.data);
+		b.len = 0;
+		buf_printf(&b, "DTSTART;VALUE=DATE:%04d0101", f->from);
+		line(out, b.data);
+		b.len = 0;
+		buf_printf(&b, "DTEND;VALUE=DATE:%04d0102", f->from);
+		line(out, b.data);
+		if (f->to > f->from) {
+			b.len = 0;
+			buf_printf(&b, "RRULE:FREQ=YEARLY;COUNT=%d",
+			    f->to - f->from + 1);
+			line(out, b.data);
+		}
+		b.len = 0;
+		buf_printf(&b, "Focusthema: %s", f->theme);
+		text_prop(out, "SUMMARY", b.data);
+		b.len = 0;
+		buf_printf(&b, "Het gezamenlijke focusthema van %s voor %s: %s",
+		    *m->zone ? m->zone : m->title, f->years, f->theme);
+		text_prop(out, "DESCRIPTION", b.data);
 		line(out, "TRANSP:TRANSPARENT");
 		line(out, "END:VEVENT");
 	}
