@@ -113,13 +113,51 @@ stamp(char *to, const struct doc_meta *m)
 	strftime(to, 17, "%Y%m%dT%H%M%SZ", &tm);
 }
 
+/* One all-day event: from start to the day before end (YYYYMMDD), on
+ * count years running when count > 1. */
+struct event {
+	const char *uid, *start, *end;
+	int count;
+	const char *summary, *description;
+};
+
+static void
+vevent(struct buf *out, const char *dtstamp, const struct event *e)
+{
+	struct buf b = {0};
+
+	line(out, "BEGIN:VEVENT");
+	buf_printf(&b, "UID:%s@afc", e->uid);
+	line(out, b.data);
+	b.len = 0;
+	buf_printf(&b, "DTSTAMP:%s", dtstamp);
+	line(out, b.data);
+	b.len = 0;
+	buf_printf(&b, "DTSTART;VALUE=DATE:%s", e->start);
+	line(out, b.data);
+	b.len = 0;
+	buf_printf(&b, "DTEND;VALUE=DATE:%s", e->end);
+	line(out, b.data);
+	if (e->count > 1) {
+		b.len = 0;
+		buf_printf(&b, "RRULE:FREQ=YEARLY;COUNT=%d", e->count);
+		line(out, b.data);
+	}
+	text_prop(out, "SUMMARY", e->summary);
+	text_prop(out, "DESCRIPTION", e->description);
+	line(out, "TRANSP:TRANSPARENT");
+	line(out, "END:VEVENT");
+	buf_free(&b);
+}
+
 int
 ics_render(void *state, const struct doc *d, struct diags *dg,
     struct buf *out)
 {
 	const struct doc_meta *m = &d->meta;
 	char start[9], end[9], dtstamp[17];
-	struct buf b = {0};
+	struct buf uid = {0}, sum = {0}, desc = {0};
+	struct event e;
 	size_t i;
 
 	(void)state;
@@ -137,59 +175,31 @@ ics_render(void *state, const struct doc *d, struct diags *dg,
 			continue;
 		compact(start, dl->start);
 		compact(end, dl->until);
-		line(out, "BEGIN:VEVENT");
-		b.len = 0;
-		buf_printf(&b, "UID:%s-%s@afc", m->source, dl->id);
-		line(out, b.data);
-		b.len = 0;
-		buf_printf(&b, "DTSTAMP:%s", dtstamp);
-		line(out, b.data);
-		b.len = 0;
-		buf_printf(&b, "DTSTART;VALUE=DATE:%s", start);
-		line(out, b.data);
-		b.len = 0;
-		buf_printf(&b, "DTEND;VALUE=DATE:%s", end);
-		line(out, b.data);
-		text_prop(out, "SUMMARY", dl->summary);
-		text_prop(out, "DESCRIPTION", dl->sentence);
-		line(out, "TRANSP:TRANSPARENT");
-		line(out, "END:VEVENT");
+		uid.len = 0;
+		buf_printf(&uid, "%s-%s", m->source, dl->id);
+		e = (struct event){uid.data, start, end, 1, dl->summary,
+		    dl->sentence};
+		vevent(out, dtstamp, &e);
 	}
 	/* The theme schedule: each period a yearly event on the first of
 	 * January of its years. */
 	for (i = 0; i < d->nschedule; i++) {
 		const struct doc_focus *f = &d->schedule[i];
 
-		line(out, "BEGIN:VEVENT");
-		b.len = 0;
-		buf_printf(&b, "UID:%s-focus-%d@afc", m->source, f->from);
-		line(out, b.data);
-		b.len = 0;
-		buf_printf(&b, "DTSTAMP:%s", dtstamp);
-		line(out, b.data);
-		b.len = 0;
-		buf_printf(&b, "DTSTART;VALUE=DATE:%04d0101", f->from);
-		line(out, b.data);
-		b.len = 0;
-		buf_printf(&b, "DTEND;VALUE=DATE:%04d0102", f->from);
-		line(out, b.data);
-		if (f->to > f->from) {
-			b.len = 0;
-			buf_printf(&b, "RRULE:FREQ=YEARLY;COUNT=%d",
-			    f->to - f->from + 1);
-			line(out, b.data);
-		}
-		b.len = 0;
-		buf_printf(&b, "Focusthema: %s", f->theme);
-		text_prop(out, "SUMMARY", b.data);
-		b.len = 0;
-		buf_printf(&b, "Het gezamenlijke focusthema van %s voor %s: %s",
-		    *m->zone ? m->zone : m->title, f->years, f->theme);
-		text_prop(out, "DESCRIPTION", b.data);
-		line(out, "TRANSP:TRANSPARENT");
-		line(out, "END:VEVENT");
+		snprintf(start, sizeof(start), "%04d0101", f->from);
+		snprintf(end, sizeof(end), "%04d0102", f->from);
+		uid.len = sum.len = desc.len = 0;
+		buf_printf(&uid, "%s-focus-%d", m->source, f->from);
+		buf_printf(&sum, "Focusthema: %s", f->theme);
+		buf_printf(&desc, "Het gezamenlijke focusthema van %s voor %s: "
+		    "%s", *m->zone ? m->zone : m->title, f->years, f->theme);
+		e = (struct event){uid.data, start, end, f->to - f->from + 1,
+		    sum.data, desc.data};
+		vevent(out, dtstamp, &e);
 	}
 	line(out, "END:VCALENDAR");
-	buf_free(&b);
+	buf_free(&uid);
+	buf_free(&sum);
+	buf_free(&desc);
 	return 0;
 }
