@@ -629,8 +629,9 @@ cmd_diff(int argc, char **argv, const struct cli *c)
 		o.to = to;
 	o.out = out_path;
 	if (strcmp(o.to, "text") != 0 && strcmp(o.to, "json") != 0 &&
-	    strcmp(o.to, "md") != 0 && strcmp(o.to, "html") != 0)
-		st = cli_usage("diff --to takes text, json, md or html");
+	    strcmp(o.to, "md") != 0 && strcmp(o.to, "html") != 0 &&
+	    strcmp(o.to, "pdf") != 0)
+		st = cli_usage("diff --to takes text, json, md, html or pdf");
 	else if (is_redline(&o) && git)
 		st = cli_usage("diff --git writes text or json");
 	else if (is_redline(&o) && o.stat)

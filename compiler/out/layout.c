@@ -24,6 +24,15 @@
 #define PRETOLERANCE	1
 #define EMERGENCY_PENALTY 5000	/* a break inside an overlong word */
 
+/* A redline's colours, those of templates/redline.css: deleted and
+ * inserted words, and the bar beside a changed block. Struck through
+ * and underlined as well, they read without colour. */
+static const struct rgb del_color = {0x9b / 255.0, 0x1c / 255.0, 0x1c / 255.0, 1};
+static const struct rgb ins_color = {0x0b / 255.0, 0x5a / 255.0, 0x1f / 255.0, 1};
+static const struct rgb bar_color = {0x8a / 255.0, 0x5a / 255.0, 0x00 / 255.0, 1};
+#define BAR_WIDTH	2.0	/* points */
+#define BAR_GAP		7.0	/* from the text block to the bar's middle */
+
 /* Grows the array *p of *cap elements of size bytes to hold n + 1. */
 static void
 grow(void *p, size_t *cap, size_t n, size_t size)
@@ -288,12 +297,15 @@ struct seg {
 	enum face face;
 	const struct rgb *color;
 	const char *uri;
+	const char *ref;	/* a redline's link to an anchor */
+	enum deco deco;
 	double width;
 };
 
 struct line {
 	double ascent;		/* from the line's top to its baseline */
 	size_t run0, nrun, rule0, nrule;
+	int bar;		/* of a changed block of a redline */
 };
 
 struct marker {
@@ -318,6 +330,9 @@ struct lay {
 	struct rule *rules;	/* y relative to their line's top */
 	size_t nrules, rulecap;
 	size_t *markline, markcap;
+	size_t *anchorline, anchorcap; /* the first line of each anchor */
+	int changed;		/* inside a changed block of a redline */
+	int rule_above;		/* the next line gets a rule above it */
 	double pending;		/* space owed above the next line */
 	struct marker marker;	/* to set on the next line */
 	size_t marker_elem;	/* its element (Lbl), or 0: the paragraph's */
@@ -349,7 +364,9 @@ struct para {
 	struct cut cuts[MAX_CUTS];
 	size_t ncuts;
 	int bold, italic, ragged, hyphenate;
+	int del, ins;		/* inside DOC_DEL, DOC_INS */
 	const char *uri;
+	const char *ref;	/* inside a DOC_REF: its target */
 	double width;		/* of its lines */
 };
 
@@ -710,12 +727,16 @@ add_char(struct para *p, const char *s, size_t n)
 {
 	struct seg *last = p->nsegs ? &p->segs[p->nsegs - 1] : NULL;
 	enum face f = cur_face(p);
-	const struct rgb *col = p->uri ? &p->L->st->link_color : &p->bs->color;
+	enum deco dc = p->del ? DECO_DEL : p->ins ? DECO_INS : DECO_NONE;
+	const struct rgb *col = dc == DECO_DEL ? &del_color :
+	    dc == DECO_INS ? &ins_color :
+	    p->uri || p->ref ? &p->L->st->link_color : &p->bs->color;
 
-	if (!p->word_open || last->face != f || last->uri != p->uri) {
+	if (!p->word_open || last->face != f || last->uri != p->uri ||
+	    last->ref != p->ref || last->deco != dc) {
 		grow(&p->segs, &p->segcap, p->nsegs, sizeof(*p->segs));
 		last = &p->segs[p->nsegs++];
-		*last = (struct seg){p->text.len, 0, f, col, p->uri, 0};
+		*last = (struct seg){p->text.len, 0, f, col, p->uri, p->ref, dc, 0};
 		p->word_open = 1;
 	}
 	buf_add(&p->text, s, n);
@@ -774,6 +795,14 @@ read_inlines(struct para *p, cmark_node *n)
 		case CMARK_NODE_LINK:
 			p->uri = d > 0 ? cmark_node_get_url(c) : NULL;
 			break;
+		case CMARK_NODE_CUSTOM_INLINE:
+			if (doc_kind(c) == DOC_DEL)
+				p->del += d;
+			else if (doc_kind(c) == DOC_INS)
+				p->ins += d;
+			else if (doc_kind(c) == DOC_REF)
+				p->ref = d > 0 ? doc_ref_target(c) : NULL;
+			break;
 		default:
 			break;
 		}
@@ -804,6 +833,15 @@ new_elem(struct lay *L, enum elem_type t, size_t parent)
 	return l->nelems++;
 }
 
+/* Adds a rule of the given colour and width, y from its line's top. */
+static void
+add_line(struct lay *L, double x1, double y1, double x2, double y2,
+    double width, const struct rgb *color)
+{
+	grow(&L->rules, &L->rulecap, L->nrules, sizeof(*L->rules));
+	L->rules[L->nrules++] = (struct rule){x1, y1, x2, y2, width, *color};
+}
+
 /* Starts a line of the given style; returns its index. */
 static size_t
 new_line(struct lay *L, const struct blockstyle *bs)
@@ -816,7 +854,15 @@ new_line(struct lay *L, const struct blockstyle *bs)
 	L->nlines++;
 	L->v[i] = (struct vline){bs->leading, L->pending, 0};
 	L->lines[i] = (struct line){bs->leading - (bs->leading - bs->size) / 2 -
-	    0.22 * bs->size, L->nruns, 0, L->nrules, 0};
+	    0.22 * bs->size, L->nruns, 0, L->nrules, 0, L->changed > 0};
+	if (L->rule_above) {
+		double w = L->st->page_width - L->st->margin_left - L->st->margin_right;
+
+		add_line(L, L->st->margin_left, L->pending / 2,
+		    L->st->margin_left + w, L->pending / 2, L->st->rule_width,
+		    &L->st->rule_color);
+		L->rule_above = 0;
+	}
 	L->pending = 0;
 	if (L->held != SIZE_MAX)
 		L->v[L->held].keep = 1;
@@ -825,11 +871,30 @@ new_line(struct lay *L, const struct blockstyle *bs)
 	return i;
 }
 
+/* Ends line i: a redline's words get their strokes, struck through
+ * at the middle of a lower-case letter or underlined below the
+ * baseline, and a changed block's line its bar in the left margin. */
 static void
 end_line(struct lay *L, size_t i)
 {
-	L->lines[i].nrun = L->nruns - L->lines[i].run0;
-	L->lines[i].nrule = L->nrules - L->lines[i].rule0;
+	struct line *ln = &L->lines[i];
+	size_t k;
+
+	for (k = ln->run0; k < L->nruns; k++) {
+		const struct run *r = &L->runs[k];
+		double y = -ln->ascent + r->y +
+		    (r->deco == DECO_DEL ? 0.28 : -0.14) * r->size;
+
+		if (r->deco != DECO_NONE)
+			add_line(L, r->x, y, r->x + r->width, y, 0.06 * r->size,
+			    &r->color);
+	}
+	if (ln->bar)
+		add_line(L, L->st->margin_left - BAR_GAP, 0,
+		    L->st->margin_left - BAR_GAP, -L->v[i].height, BAR_WIDTH,
+		    &bar_color);
+	ln->nrun = L->nruns - ln->run0;
+	ln->nrule = L->nrules - ln->rule0;
 }
 
 static void
@@ -870,7 +935,8 @@ join_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
 	r = &L->runs[L->nruns - 1];
 	if (r->text < p->text.data ||
 	    r->text >= p->text.data + p->text.len ||
-	    r->face != s->face || r->uri != s->uri ||
+	    r->face != s->face || r->uri != s->uri || r->ref != s->ref ||
+	    r->deco != s->deco ||
 	    r->size != p->bs->size || memcmp(&r->color, s->color, sizeof(r->color)) != 0 ||
 	    t < r->text + r->len || (gap = (size_t)(t - (r->text + r->len))) > 1)
 		return 0;
@@ -899,6 +965,8 @@ seg_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
 	r->text = p->text.data + s->off;
 	r->len = s->len;
 	r->uri = s->uri;
+	r->ref = s->ref;
+	r->deco = s->deco;
 }
 
 static void
@@ -1135,6 +1203,35 @@ is_question_list(cmark_node *list)
 	return item && doc_kind(cmark_node_first_child(item)) == DOC_QUESTION;
 }
 
+/* A redline's changed block n begins: its lines get a bar. */
+static const struct doc_mark *
+changed_begin(struct lay *L, cmark_node *n)
+{
+	const struct doc_mark *m = doc_mark(n);
+
+	if (m)
+		L->changed++;
+	return m;
+}
+
+/* The changed block m, whose lines began at first, ends: its id is an
+ * anchor at its first line, if it has one. */
+static void
+changed_end(struct lay *L, const struct doc_mark *m, size_t first)
+{
+	struct layout *l = L->out;
+
+	if (m == NULL)
+		return;
+	L->changed--;
+	if (m->id == NULL || L->nlines == first)
+		return;
+	l->anchors = xrealloc(l->anchors, (l->nanchors + 1) * sizeof(*l->anchors));
+	l->anchors[l->nanchors] = (struct anchor){m->id, 0, 0};
+	grow(&L->anchorline, &L->anchorcap, l->nanchors, sizeof(size_t));
+	L->anchorline[l->nanchors++] = first;
+}
+
 /* The elements of an item of list l: LI, its Lbl when it has a marker,
  * and LBody, which its blocks go into. */
 static void
@@ -1159,11 +1256,15 @@ lay_list(struct lay *L, cmark_node *list, const struct blockstyle *bs,
 	if (L->st->list.before > L->pending)
 		L->pending = L->st->list.before;
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		size_t first = L->nlines;
+		const struct doc_mark *m = changed_begin(L, item);
+
 		L->marker = item_marker(L, list, k++, is, x);
 		item_elems(L, l);
 		L->hold = 1;
 		lay_blocks(L, item, is, x + is->indent, w - is->indent);
 		L->held = SIZE_MAX;
+		changed_end(L, m, first);
 	}
 	L->parent = parent;
 	if (L->st->body.after > L->pending)
@@ -1180,6 +1281,9 @@ lay_questions(struct lay *L, cmark_node *list, double x, double w)
 	int k = 0;
 
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		size_t first = L->nlines;
+		const struct doc_mark *m = changed_begin(L, item);
+
 		L->marker = item_marker(L, list, k++, &st->question, x);
 		item_elems(L, l);
 		for (c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
@@ -1195,6 +1299,7 @@ lay_questions(struct lay *L, cmark_node *list, double x, double w)
 				L->held = SIZE_MAX;
 			}
 		}
+		changed_end(L, m, first);
 	}
 	L->parent = parent;
 }
@@ -1219,11 +1324,7 @@ lay_remark(struct lay *L, cmark_node *n, double x, double w)
 static void
 add_rule(struct lay *L, double x1, double x2, double y)
 {
-	struct rule *r;
-
-	grow(&L->rules, &L->rulecap, L->nrules, sizeof(*L->rules));
-	r = &L->rules[L->nrules++];
-	*r = (struct rule){x1, y, x2, y, L->st->rule_width, L->st->rule_color};
+	add_line(L, x1, y, x2, y, L->st->rule_width, &L->st->rule_color);
 }
 
 /* The letterhead's lines, ragged, with a rule below them. */
@@ -1264,6 +1365,23 @@ lay_titleblock(struct lay *L, cmark_node *n, double x, double w)
 		L->v[L->nlines - 1].keep = 0;
 }
 
+/* A redline's list of changes, between a rule above and one below. */
+static void
+lay_changes(struct lay *L, cmark_node *n, const struct blockstyle *bs,
+    double x, double w)
+{
+	size_t first = L->nlines, last;
+
+	L->rule_above = 1;
+	lay_blocks(L, n, bs, x, w);
+	L->rule_above = 0;
+	if (L->nlines == first)
+		return;
+	last = L->nlines - 1;
+	add_rule(L, x, x + w, -(L->v[last].height + L->pending / 2));
+	L->lines[last].nrule++;
+}
+
 static void
 lay_custom(struct lay *L, cmark_node *n, const struct blockstyle *bs,
     double x, double w)
@@ -1281,6 +1399,9 @@ lay_custom(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 	case DOC_CONTACTS:
 		lay_blocks(L, n, &L->st->contacts, x, w);
 		break;
+	case DOC_CHANGES:
+		lay_changes(L, n, bs, x, w);
+		break;
 	default:
 		lay_blocks(L, n, bs, x, w);
 		break;
@@ -1288,7 +1409,7 @@ lay_custom(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 }
 
 static void
-lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
+lay_kind(struct lay *L, cmark_node *n, const struct blockstyle *bs,
     double x, double w)
 {
 	const struct style *st = L->st;
@@ -1323,6 +1444,17 @@ lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
 		lay_blocks(L, n, bs, x, w);
 		break;
 	}
+}
+
+static void
+lay_block(struct lay *L, cmark_node *n, const struct blockstyle *bs,
+    double x, double w)
+{
+	size_t first = L->nlines;
+	const struct doc_mark *m = changed_begin(L, n);
+
+	lay_kind(L, n, bs, x, w);
+	changed_end(L, m, first);
 }
 
 static void
@@ -1456,6 +1588,22 @@ running(struct lay *L)
 	}
 }
 
+static int
+anchor_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct anchor *)a)->id, ((const struct anchor *)b)->id);
+}
+
+const struct anchor *
+layout_anchor(const struct layout *l, const char *id)
+{
+	struct anchor key = {id, 0, 0};
+
+	if (l->nanchors == 0)
+		return NULL;
+	return bsearch(&key, l->anchors, l->nanchors, sizeof(key), anchor_cmp);
+}
+
 static void
 paginate(struct lay *L)
 {
@@ -1476,6 +1624,13 @@ paginate(struct lay *L)
 		L->out->marks[i].page = page[L->markline[i]];
 		L->out->marks[i].y = top[L->markline[i]];
 	}
+	for (i = 0; i < L->out->nanchors; i++) {
+		L->out->anchors[i].page = page[L->anchorline[i]];
+		L->out->anchors[i].y = top[L->anchorline[i]];
+	}
+	if (L->out->nanchors > 1)
+		qsort(L->out->anchors, L->out->nanchors, sizeof(struct anchor),
+		    anchor_cmp);
 	running(L);
 	free(page);
 	free(top);
@@ -1505,6 +1660,7 @@ layout_doc(const struct doc *d, const struct style *st,
 	free(L.runs);
 	free(L.rules);
 	free(L.markline);
+	free(L.anchorline);
 	return L.out;
 }
 
@@ -1524,6 +1680,7 @@ layout_free(struct layout *l)
 	free(l->strings);
 	free(l->pages);
 	free(l->marks);
+	free(l->anchors);
 	free(l->overlong);
 	free(l->elems);
 	free(l);

@@ -22,6 +22,9 @@ struct metrics {
 	void *ctx;
 };
 
+/* How a redline marks words: struck through or underlined. */
+enum deco { DECO_NONE, DECO_DEL, DECO_INS };
+
 /* Text set in one face at one place. */
 struct run {
 	double x, y;		/* start of its baseline */
@@ -32,6 +35,8 @@ struct run {
 	const char *text;	/* UTF-8, len bytes, not NUL-terminated */
 	size_t len;
 	const char *uri;	/* the link it belongs to, or NULL */
+	const char *ref;	/* the anchor it links to (a redline's), or NULL */
+	enum deco deco;
 	int artifact;		/* of the running header or footer */
 	size_t elem;		/* its structure element; 0: none */
 };
@@ -59,6 +64,13 @@ struct mark {
 	const char *title;	/* UTF-8, NUL-terminated */
 	size_t page;		/* 0-based */
 	double y;		/* top of the heading */
+};
+
+/* A place a redline's links go to: a changed block's first line. */
+struct anchor {
+	const char *id;		/* "wijziging-3" */
+	size_t page;		/* 0-based */
+	double y;		/* top of the line */
 };
 
 struct page {
@@ -90,6 +102,8 @@ struct layout {
 	struct layout_stats stats;
 	struct overlong *overlong;
 	size_t noverlong;
+	struct anchor *anchors;	/* sorted by id (strcmp) */
+	size_t nanchors;
 	struct elem *elems;	/* in reading order */
 	size_t nelems;
 	char **strings;		/* owned text the runs point into */
@@ -101,6 +115,9 @@ struct layout {
 struct layout *layout_doc(const struct doc *d, const struct style *st,
     const struct metrics *m, struct hyph *h);
 void layout_free(struct layout *l);
+
+/* The anchor of l with the given id, or NULL. */
+const struct anchor *layout_anchor(const struct layout *l, const char *id);
 
 /* The items of a paragraph for line breaking (Knuth-Plass). */
 enum item_type { IT_BOX, IT_GLUE, IT_PENALTY };

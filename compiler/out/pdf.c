@@ -537,10 +537,26 @@ draw_rules(struct dev *d, HPDF_Page pg, const struct page *p)
 	}
 }
 
-/* One borderless link annotation per stretch of a link on a line. */
-static void
-draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
+/* A link on pg to the place of the anchor with the given id. */
+static HPDF_Annotation
+ref_annot(const struct layout *l, HPDF_Page *pages, HPDF_Page pg,
+    HPDF_Rect rect, const char *id)
 {
+	const struct anchor *a = layout_anchor(l, id);
+	HPDF_Destination dst;
+
+	if ((dst = HPDF_Page_CreateDestination(pages[a->page])) == NULL ||
+	    HPDF_Destination_SetFitH(dst, (HPDF_REAL)a->y) != HPDF_OK)
+		return NULL;
+	return HPDF_Page_CreateLinkAnnot(pg, rect, dst);
+}
+
+/* One borderless link annotation per stretch of a link on a line of
+ * page k: to an address, or to an anchor of a redline. */
+static void
+draw_links(struct dev *d, const struct layout *l, HPDF_Page *pages, size_t k)
+{
+	const struct page *p = &l->pages[k];
 	struct buf uri = {0};
 	size_t i, j;
 
@@ -549,30 +565,37 @@ draw_links(struct dev *d, HPDF_Page pg, const struct page *p)
 		HPDF_Rect rect;
 		HPDF_Annotation a;
 
-		for (j = i + 1; j < p->nruns && r->uri && p->runs[j].uri == r->uri &&
+		for (j = i + 1; j < p->nruns && (r->uri || r->ref) &&
+		    p->runs[j].uri == r->uri && p->runs[j].ref == r->ref &&
 		    p->runs[j].y == r->y; j++)
 			;
-		if (r->uri == NULL)
+		if (r->uri == NULL && r->ref == NULL)
 			continue;
 		rect.left = (HPDF_REAL)r->x;
 		rect.right = (HPDF_REAL)(p->runs[j - 1].x + p->runs[j - 1].width);
 		rect.bottom = (HPDF_REAL)(r->y - r->size * 0.25);
 		rect.top = (HPDF_REAL)(r->y + r->size * 0.85);
-		/* The HTML's filter and 7-bit form of the address. */
-		if (!esc_url_allowed(r->uri))
-			continue;
-		uri.len = 0;
-		esc_url(&uri, r->uri);
+		if (r->ref) {
+			/* A change whose block has no line has no place. */
+			if (layout_anchor(l, r->ref) == NULL)
+				continue;
+			a = ref_annot(l, pages, pages[k], rect, r->ref);
+		} else {
+			/* The HTML's filter and 7-bit form of the address. */
+			if (!esc_url_allowed(r->uri))
+				continue;
+			uri.len = 0;
+			esc_url(&uri, r->uri);
+			a = HPDF_Page_CreateURILinkAnnot(pages[k], rect, uri.data);
+		}
 		/* Printed (F 4), as PDF/A wants of every annotation. */
-		if ((a = HPDF_Page_CreateURILinkAnnot(pg, rect, uri.data)) == NULL ||
-		    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK ||
+		if (a == NULL || HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK ||
 		    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK)
 			d->failed = 1;
 	}
 	buf_free(&uri);
 }
 
-/* Adds a page and draws p on it: rules, then text, then links. */
 static const char *const elem_tags[] = {
 	[E_DOCUMENT] = "Document", [E_H1] = "H1", [E_H2] = "H2", [E_H3] = "H3",
 	[E_H4] = "H4", [E_P] = "P", [E_L] = "L", [E_LI] = "LI", [E_LBL] = "Lbl",
@@ -609,6 +632,7 @@ draw_struct(struct dev *d, const struct layout *l, HPDF_Page *pages)
 	free(parents);
 }
 
+/* Adds a page and draws p on it: rules, then text. */
 static HPDF_Page
 draw_page(struct dev *d, const struct layout *l, const struct page *p)
 {
@@ -654,7 +678,6 @@ draw_page(struct dev *d, const struct layout *l, const struct page *p)
 		put(d, pg, "EMC\n");
 	if (HPDF_Page_EndText(pg) != HPDF_OK)
 		d->failed = 1;
-	draw_links(d, pg, p);
 	return pg;
 }
 
@@ -902,6 +925,9 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 		d->mcid = 0;
 		pages[i] = draw_page(d, l, &l->pages[i]);
 	}
+	/* Links once every page is there: a redline's go forward. */
+	for (i = 0; i < l->npages && !d->failed; i++)
+		draw_links(d, l, pages, i);
 	if (!d->failed)
 		draw_outline(d, l, pages);
 	if (!d->failed)
