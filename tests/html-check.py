@@ -6,7 +6,9 @@ Debian's python3-html5lib), and be safe and well formed as afc promises:
 no element or attribute that runs script, loads anything or restyles the
 page; links only to http:, https:, mailto:, an id of the page or an output
 file beside it; unique ids; html lang set; one h1 and headings that never
-skip a level going down. With EXPECT, each non-empty line of that file must
+skip a level going down; a skip link to <main> as the first link; a
+table cell's data-label (shown before it on a phone) is its column's
+heading. With EXPECT, each non-empty line of that file must
 occur in the page's text (its title, meta values and body text), so that
 escaped text is shown, not lost. Prints one line per problem; exit 1 if any.
 """
@@ -53,6 +55,30 @@ def headings(root, problems):
             break
 
 
+def skip_link(elements, problems):
+    links = [el for el in elements if el.tag == "a" and el.get("href")]
+    mains = [el for el in elements if el.tag == "main"]
+    if not links or not mains or not mains[0].get("id") \
+            or links[0].get("href") != "#" + mains[0].get("id"):
+        problems.append("the first link is not a skip link to <main id>")
+
+
+def inner_text(el):
+    return "".join(el.itertext()).strip()
+
+
+def labels(elements, problems):
+    for table in (el for el in elements if el.tag == "table"):
+        heads = [inner_text(th) for th in table.findall("./thead/tr/th")]
+        for tr in table.findall("./tbody/tr"):
+            for i, cell in enumerate(tr):
+                label = cell.get("data-label")
+                if label is not None and (i >= len(heads) or label != heads[i]):
+                    problems.append("data-label %r under the heading %r"
+                                    % (label, heads[i] if i < len(heads) else None))
+                    return
+
+
 def text_of(root):
     parts = []
     for el in root.iter():
@@ -84,6 +110,8 @@ def main():
     for el in elements:
         check_element(el, set(ids), problems)
     headings(root, problems)
+    skip_link(elements, problems)
+    labels(elements, problems)
     if len(sys.argv) > 2:
         text = text_of(root)
         for line in open(sys.argv[2], encoding="utf-8").read().splitlines():

@@ -512,6 +512,38 @@ test_index(void)
 	doc_free(&d[1]);
 }
 
+/* Long slash-joined words and web addresses get a <wbr> after each
+ * slash; short ones, dates, spaced slashes and code do not. */
+static void
+test_breaks(void)
+{
+	struct doc d;
+	char *page;
+
+	sample(&d, "Breuken");
+	add_md(d.root, "## Deelgebied/onderdeel met een lange naam\n\n"
+	    "Aan bevolkingsonderzoeken/conversatietafels/inspiratie en/of "
+	    "zijn/haar, op 24/04/2025, a / b, /begin, einde/ "
+	    "en R&D/ontwikkeling&co of `code/zonderbreukenhier` en "
+	    "<https://www.example.be//lange/weg>.\n");
+	page = render(&d, &ctx);
+	CHECK("breaks render", page != NULL);
+	if (page) {
+		CHECK("breaks after each slash of a long word", strstr(page,
+		    "bevolkingsonderzoeken/<wbr>conversatietafels/<wbr>inspiratie ") != NULL);
+		CHECK("breaks not in a short word", strstr(page, " en/of zijn/haar,") != NULL);
+		CHECK("breaks not in a date", strstr(page, " 24/04/2025,") != NULL);
+		CHECK("breaks not at a spaced or lone slash", strstr(page, " a / b, /begin, einde/ ") != NULL);
+		CHECK("breaks escape around them", strstr(page, "R&amp;D/<wbr>ontwikkeling&amp;co") != NULL);
+		CHECK("breaks not in code", strstr(page, "<code>code/zonderbreukenhier</code>") != NULL);
+		CHECK("breaks in a web address", strstr(page, ">https://<wbr>www.example.be//<wbr>lange/<wbr>weg</a>") != NULL);
+		CHECK("breaks in a heading and its contents line", count(page, "Deelgebied/<wbr>onderdeel") == 2);
+		CHECK("breaks: no other", count(page, "<wbr>") == 8);
+	}
+	free(page);
+	doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -526,5 +558,6 @@ main(void)
 	test_backend_links();
 	test_templates();
 	test_index();
+	test_breaks();
 	UNIT_EXIT();
 }

@@ -351,15 +351,33 @@ static const char html_head[] =
 "<title>Termijnen van de afsprakenkaders</title>\n"
 "<meta name=\"generator\" content=\"afc " AFC_VERSION "\">\n"
 "<style>\n"
-"body { font-family: sans-serif; margin: 2em; color: #222; }\n"
+"body { font-family: sans-serif; margin: 2em; color: #222;"
+" overflow-wrap: break-word; }\n"
+".skip { position: absolute; left: .5em; top: -10em; padding: .5em .9em;"
+" background: #fff; border: 2px solid; }\n"
+".skip:focus { top: .5em; }\n"
 "table { border-collapse: collapse; }\n"
 "th, td { text-align: left; vertical-align: top; padding: .3em .6em;"
 " border-bottom: 1px solid #ccc; }\n"
 "tr.undated td:first-child { font-style: italic; }\n"
 "td.when { white-space: nowrap; }\n"
+/* on a phone, each deadline a block: when, then each value named */
+"@media screen and (max-width: 40rem) {\n"
+"body { margin: 1em; }\n"
+"table, tbody, tr, td { display: block; }\n"
+"thead { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+" clip: rect(0 0 0 0); }\n"
+"tr { padding: .5em 0; border-bottom: 1px solid #ccc; }\n"
+"td { padding: .1em 0; border: 0; }\n"
+"td:empty { display: none; }\n"
+"td.when { white-space: normal; font-weight: bold; }\n"
+"td[data-label]::before { content: attr(data-label) \": \"; color: #555; }\n"
+"}\n"
 "</style>\n"
 "</head>\n"
 "<body>\n"
+"<a class=\"skip\" href=\"#hoofdinhoud\">Naar de hoofdinhoud</a>\n"
+"<main id=\"hoofdinhoud\">\n"
 "<h1>Termijnen van de afsprakenkaders</h1>\n"
 "<p>Elke termijn van elke zone, op datum; termijnen zonder datum "
 "(na een gebeurtenis die nog geen datum heeft, of in woorden) "
@@ -385,8 +403,11 @@ html(const struct overview *o, struct buf *out)
 		buf_printf(out, "<tr%s>", r->start[0] ? "" :
 		    " class=\"undated\"");
 		for (k = 0; k < NCOLS; k++) {
-			buf_puts(out, k == C_WHEN ? "<td class=\"when\">" :
-			    "<td>");
+			if (k == C_WHEN)
+				buf_puts(out, "<td class=\"when\">");
+			else
+				buf_printf(out, "<td data-label=\"%s\">",
+				    head_nl[k]);
 			if (k == C_ZONE && r->page[0]) {
 				buf_puts(out, "<a href=\"");
 				esc_file_href(out, r->page);
@@ -412,7 +433,7 @@ html(const struct overview *o, struct buf *out)
 		}
 		buf_puts(out, "</ul>\n");
 	}
-	buf_puts(out, "</body>\n</html>\n");
+	buf_puts(out, "</main>\n</body>\n</html>\n");
 }
 
 /* A CSV field (RFC 4180): quoted when it holds a comma, a quote or a

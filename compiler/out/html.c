@@ -56,7 +56,9 @@ struct page {
 };
 
 /* Ids the page template uses itself; no section takes them. */
-static const char *reserved_ids[] = {"inhoud", "inhoud-titel"};
+static const char *reserved_ids[] = {
+	"inhoud", "inhoud-titel", "hoofdinhoud",
+};
 
 /* The id of a redline's box of changes. */
 #define CHANGES_ID "wijzigingen"
@@ -315,6 +317,51 @@ page_free(struct page *pg)
 	free(pg->ids.slot);
 }
 
+/* The shortest slash-joined word that gets break opportunities: "en/of"
+ * and "zijn/haar" stay whole. */
+#define SLASH_WORD_MIN 16
+
+/*
+ * Appends text s escaped, with a line break opportunity (<wbr>) after
+ * each slash, or run of slashes, that joins the letters of a long word
+ * or web address: a browser breaks "bevolkingsonderzoeken/
+ * conversatietafels" or a long address there rather than pushing it off
+ * a phone's screen. A slash before a digit (a date, "1/2") stays whole.
+ * Linear: each word's end is looked for once.
+ */
+static void
+text_breaks(struct buf *b, const char *s)
+{
+	size_t from = 0, word = 0, end = 0, i = 0, j;
+	unsigned char next;
+
+	if (s == NULL)
+		return;
+	while (s[i]) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			word = ++i;
+			continue;
+		}
+		if (s[i] != '/') {
+			i++;
+			continue;
+		}
+		for (j = i; s[j] == '/'; j++)
+			;
+		if (end < j)
+			end = j + strcspn(s + j, " \t\n");
+		next = (unsigned char)s[j];
+		if (i > word && end - word >= SLASH_WORD_MIN &&
+		    (next >= 0x80 || (unsigned)((next | 0x20) - 'a') < 26)) {
+			esc_html(b, s + from, j - from);
+			buf_puts(b, "<wbr>");
+			from = j;
+		}
+		i = j;
+	}
+	esc_html(b, s + from, i - from);
+}
+
 /* The table of contents: nested ordered lists of links, one item per
  * section, a deeper list for each deeper level. Levels only ever go one
  * deeper at a time (page_level), so the stack cannot overflow. */
@@ -338,7 +385,7 @@ render_toc(const struct page *pg, struct buf *b)
 				buf_puts(b, "</ol>\n</li>\n");
 		}
 		buf_printf(b, "<li><a href=\"#%s\">", h->id);
-		esc_html(b, h->text, strlen(h->text));
+		text_breaks(b, h->text);
 		buf_puts(b, "</a>");
 	}
 	for (; depth > 0; depth--)
@@ -581,6 +628,8 @@ render_node(struct page *pg, struct buf *b, cmark_node *n, int entering)
 		buf_puts(b, "<hr>\n");
 		break;
 	case CMARK_NODE_TEXT:
+		text_breaks(b, cmark_node_get_literal(n));
+		break;
 	case CMARK_NODE_HTML_INLINE:
 		render_literal(b, n, "", "");
 		break;
@@ -1073,10 +1122,12 @@ index_link(struct buf *b, const char *zone, const char *base,
 	buf_free(&file);
 }
 
+/* A cell of the index table; label is its column's name in the template
+ * (templates/index.html), which a phone shows before the value. */
 static void
-index_cell(struct buf *b, const char *s)
+index_cell(struct buf *b, const char *label, const char *s)
 {
-	buf_puts(b, "<td>");
+	buf_printf(b, "<td data-label=\"%s\">", label);
 	esc_html(b, s, strlen(s));
 	buf_puts(b, "</td>\n");
 }
@@ -1095,11 +1146,11 @@ index_row(struct buf *b, const struct index_entry *e)
 	    e->failed ? " class=\"failed\"" : "");
 	esc_html(b, zone, strlen(zone));
 	buf_puts(b, "</th>\n");
-	index_cell(b, m->council);
-	index_cell(b, m->version);
-	index_cell(b, m->date_text);
-	index_cell(b, m->status);
-	buf_puts(b, "<td>\n");
+	index_cell(b, "Zorgraad", m->council);
+	index_cell(b, "Versie", m->version);
+	index_cell(b, "Datum", m->date_text);
+	index_cell(b, "Status", m->status);
+	buf_puts(b, "<td data-label=\"Documenten\">\n");
 	if (e->failed)
 		buf_puts(b, "<strong>Niet gebouwd: de bron bevat fouten"
 		    "</strong>\n");
