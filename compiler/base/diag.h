@@ -235,7 +235,7 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"cannot read the colour profile '%s' of the PDF/A output intent: %s"
 #define M_E_GLYPH DIAG_ERROR, \
 	"no font has a glyph for U+%04X ('%s'); the PDF cannot show it"
-#define M_E_PDF DIAG_ERROR, "the PDF library failed: %s (error 0x%04X)"
+#define M_E_PDF DIAG_ERROR, "%s: the PDF library could not %s: %s"
 
 /* errors: the system */
 #define M_E_READ DIAG_ERROR, "cannot read '%s': %s"

@@ -12,6 +12,8 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,7 @@
 #define WIDTH_CACHE	0x2800	/* code points whose widths are cached */
 #define NO_GLYPH	(-1)
 #define UNKNOWN		(-2)
+#define NO_PAGE		((size_t)-1)	/* not drawing a page */
 
 struct dev {
 	HPDF_Doc pdf;
@@ -58,9 +61,13 @@ struct dev {
 	HPDF_Font cur_font;		/* the page's text state, to set */
 	double cur_size, tx, ty;	/* only what changes */
 	struct rgb cur_color;
+	const char *source;		/* the zone's name, for messages */
 	HPDF_STATUS error, detail;	/* the first error libharu raised */
-	int failed;			/* a problem was reported */
+	int failed;			/* a problem was found */
 	int reported;			/* libharu's error was reported */
+	struct buf what;		/* what afc asked of libharu when it
+					 * first failed, "set the font ..." */
+	size_t what_page;		/* on which page (1-based), or 0 */
 	unsigned bad_cp;		/* the last missing glyph reported */
 };
 
@@ -76,49 +83,138 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
+/* What libharu's error code e means, in a user's words. */
 static const char *
 error_text(HPDF_STATUS e)
 {
 	switch (e) {
+	case 0:
+		return "libharu gave no reason";
 	case HPDF_FAILD_TO_ALLOC_MEM:
 		return "out of memory";
 	case HPDF_FILE_IO_ERROR:
 	case HPDF_FILE_OPEN_ERROR:
-		return "cannot read a file";
+		return "a file cannot be read";
 	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
-		return "a font does not allow embedding";
+		return "the font's licence does not allow embedding it";
 	case HPDF_TTF_INVALID_CMAP:
 	case HPDF_TTF_INVALID_FOMAT:
 	case HPDF_TTF_MISSING_TABLE:
-		return "a font file is not a usable TrueType font";
+	case HPDF_INVALID_FONTDEF_DATA:
+	case HPDF_UNSUPPORTED_FONT_TYPE:
+	case HPDF_INVALID_TTC_FILE:
+	case HPDF_INVALID_TTC_INDEX:
+		return "the font file is not a usable TrueType font";
+	case HPDF_NAME_INVALID_VALUE:
+	case HPDF_NAME_OUT_OF_RANGE:
+		return "a name in a font file is empty or longer than 127 "
+		    "bytes; the file may be damaged or cut short";
+	case HPDF_PAGE_INVALID_FONT_SIZE:
+		return "the font size is not between 0 and 600 pt";
+	case HPDF_STRING_OUT_OF_RANGE:
+		return "a text is longer than the 65,535 bytes a PDF string "
+		    "may hold";
+	case HPDF_REAL_OUT_OF_RANGE:
+		return "a number is beyond the 32,767 a PDF number may be";
+	case HPDF_PAGE_INVALID_SIZE:
+	case HPDF_PAGE_OUT_OF_RANGE:
+		return "the page size is not one a PDF may have";
+	case HPDF_ARRAY_COUNT_ERR:
+	case HPDF_DICT_COUNT_ERR:
+		return "more entries than a PDF array or dictionary may hold";
+	case HPDF_XREF_COUNT_ERR:
+		return "more objects than a PDF file may hold";
+	case HPDF_INVALID_URI:
+		return "a link address that libharu does not accept";
+	case HPDF_ZLIB_ERROR:
+		return "compression failed";
+	case HPDF_INVALID_PARAMETER:
+		return "a value libharu does not accept";
 	default:
-		return "internal error";
+		return "an error afc has no words for";
 	}
 }
 
-/* Reports libharu's error, if any, once; returns -1 after a problem. */
+/* Appends why libharu failed: its error in words, and its code. */
+static void
+reason(struct buf *b, HPDF_STATUS e)
+{
+	buf_puts(b, error_text(e));
+	if (e)
+		buf_printf(b, " (libharu error 0x%04X)", (unsigned)e);
+}
+
+/* Notes that libharu failed what afc asked of it (a verb phrase: "set
+ * the font ..."), for check() to report; the first failure counts. */
+static void
+lib_failed(struct dev *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+lib_failed(struct dev *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	/* libharu's inner functions set its error without calling the
+	 * handler. */
+	if (d->error == 0 && d->pdf && HPDF_GetError(d->pdf) != HPDF_OK) {
+		d->error = HPDF_GetError(d->pdf);
+		d->detail = HPDF_GetErrorDetail(d->pdf);
+	}
+	if (!d->failed && d->what.len == 0) {
+		va_start(ap, fmt);
+		buf_vprintf(&d->what, fmt, ap);
+		va_end(ap);
+		d->what_page = d->page == NO_PAGE ? 0 : d->page + 1;
+	}
+	d->failed = 1;
+}
+
+/* Reports libharu's failure, if any, once: the zone and page, what afc
+ * asked, and libharu's error in words and by its code. Returns -1
+ * after a problem. */
 static int
 check(struct dev *d)
 {
-	if (d->error && !d->reported)
-		diag_sys(d->dg, M_E_PDF, error_text(d->error), (unsigned)d->error);
-	d->reported |= d->error != 0;
+	struct buf where = {0}, why = {0};
+
+	if ((d->error || d->what.len) && !d->reported) {
+		buf_puts(&where, d->source);
+		if (d->what_page)
+			buf_printf(&where, ", page %zu", d->what_page);
+		reason(&why, d->error);
+		diag_sys(d->dg, M_E_PDF, where.data, d->what.len ? d->what.data :
+		    "write the PDF", why.data);
+		buf_free(&where);
+		buf_free(&why);
+	}
+	d->reported |= d->error != 0 || d->what.len;
 	if (d->error)
 		d->failed = 1;
 	return d->failed ? -1 : 0;
+}
+
+/* The file of face f, as the stylesheet names it. */
+static const char *
+font_file(const struct dev *d, enum face f)
+{
+	return d->st->font[f] ? d->st->font[f] : d->st->font[FACE_REGULAR];
 }
 
 /* Loads face f on first use; returns 0 or -1 after a diagnostic. */
 static int
 load_face(struct dev *d, enum face f)
 {
-	const char *file = d->st->font[f] ? d->st->font[f] : d->st->font[FACE_REGULAR];
-	struct buf path = {0};
+	const char *file = font_file(d, f);
+	struct buf path = {0}, why = {0};
 	unsigned cp;
 
 	if (d->tried[f])
 		return d->name[f] ? 0 : -1;
 	d->tried[f] = 1;
+	/* After libharu's error, reported, it fails whatever is asked. */
+	if (d->error)
+		return -1;
 	if (file[0] == '/')
 		buf_puts(&path, file);
 	else
@@ -128,7 +224,13 @@ load_face(struct dev *d, enum face f)
 		d->failed = 1;
 	} else if ((d->name[f] = HPDF_LoadTTFontFromFile(d->pdf, path.data, HPDF_TRUE)) == NULL ||
 	    (d->def[f] = HPDF_GetFontDef(d->pdf, d->name[f])) == NULL) {
-		diag_sys(d->dg, M_E_FONT, path.data, error_text(d->error));
+		if (d->error)
+			reason(&why, d->error);
+		else
+			buf_puts(&why, "libharu cannot read it as a TrueType font; "
+			    "the file may be damaged or cut short");
+		diag_sys(d->dg, M_E_FONT, path.data, why.data);
+		buf_free(&why);
 		d->reported = 1;
 		d->name[f] = NULL;
 		d->failed = 1;
@@ -253,21 +355,25 @@ get_font(struct dev *d, enum face f)
 	return d->font[f];
 }
 
-/* Sets the font and the fill colour when they change. */
+/* Sets the font of face f and the fill colour when they change. */
 static void
-set_state(struct dev *d, HPDF_Page pg, HPDF_Font font, double size,
+set_state(struct dev *d, HPDF_Page pg, enum face f, double size,
     const struct rgb *c)
 {
+	HPDF_Font font = get_font(d, f);
+
 	if (font != d->cur_font || size != d->cur_size) {
-		if (font == NULL || HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)size) != HPDF_OK)
-			d->failed = 1;
+		if (font == NULL)
+			lib_failed(d, "make a font of '%s'", font_file(d, f));
+		else if (HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)size) != HPDF_OK)
+			lib_failed(d, "set the font '%s' at %g pt", font_file(d, f), size);
 		d->cur_font = font;
 		d->cur_size = size;
 	}
 	if (c->r != d->cur_color.r || c->g != d->cur_color.g || c->b != d->cur_color.b) {
 		if (HPDF_Page_SetRGBFill(pg, (HPDF_REAL)c->r, (HPDF_REAL)c->g,
 		    (HPDF_REAL)c->b) != HPDF_OK)
-			d->failed = 1;
+			lib_failed(d, "set the colour of the text");
 		d->cur_color = *c;
 	}
 }
@@ -423,7 +529,7 @@ show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
 	unsigned cp;
 	double y;
 
-	set_state(d, pg, get_font(d, f), r->size, &r->color);
+	set_state(d, pg, f, r->size, &r->color);
 	/* Places to a hundredth of a point, moved to from the last place
 	 * as placed, so that the rounding does not add up. */
 	x = floor(x * 100 + 0.5) / 100;
@@ -455,7 +561,8 @@ show(struct dev *d, HPDF_Page pg, enum face f, const struct run *r,
 	}
 	buf_puts(&b, "] TJ\n");
 	if (hpdfx_page_write(pg, b.data, b.len) != 0)
-		d->failed = 1;
+		lib_failed(d, "write the text '%.40s%s' in '%s'", s, n > 40 ? "..." : "",
+		    font_file(d, f));
 	buf_free(&b);
 	return face_width(d, f, s, n) * r->size / 1000;
 }
@@ -516,7 +623,7 @@ static void
 put(struct dev *d, HPDF_Page pg, const char *ops)
 {
 	if (hpdfx_page_write(pg, ops, strlen(ops)) != 0)
-		d->failed = 1;
+		lib_failed(d, "write the page's content");
 }
 
 static void
@@ -533,7 +640,7 @@ draw_rules(struct dev *d, HPDF_Page pg, const struct page *p)
 		    HPDF_Page_MoveTo(pg, (HPDF_REAL)r->x1, (HPDF_REAL)r->y1) != HPDF_OK ||
 		    HPDF_Page_LineTo(pg, (HPDF_REAL)r->x2, (HPDF_REAL)r->y2) != HPDF_OK ||
 		    HPDF_Page_Stroke(pg) != HPDF_OK)
-			d->failed = 1;
+			lib_failed(d, "draw a rule %g pt wide", r->width);
 	}
 }
 
@@ -590,8 +697,13 @@ draw_links(struct dev *d, const struct layout *l, HPDF_Page *pages, size_t k)
 		}
 		/* Printed (F 4), as PDF/A wants of every annotation. */
 		if (a == NULL || HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK ||
-		    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK)
-			d->failed = 1;
+		    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK) {
+			if (r->ref)
+				lib_failed(d, "make the link to the change '%s'", r->ref);
+			else
+				lib_failed(d, "make the link to '%.60s%s'", uri.data,
+				    uri.len > 60 ? "..." : "");
+		}
 	}
 	buf_free(&uri);
 }
@@ -627,7 +739,8 @@ draw_struct(struct dev *d, const struct layout *l, HPDF_Page *pages)
 	}
 	if (hpdfx_struct(d->pdf, pages, l->npages, tags, parents, l->nelems,
 	    d->mcr, d->nmcr) != 0)
-		d->failed = 1;
+		lib_failed(d, "write the structure tree of %zu elements (the "
+		    "tags)", l->nelems);
 	free(tags);
 	free(parents);
 }
@@ -641,7 +754,7 @@ draw_page(struct dev *d, const struct layout *l, const struct page *p)
 
 	if (pg == NULL || HPDF_Page_SetWidth(pg, (HPDF_REAL)d->st->page_width) != HPDF_OK ||
 	    HPDF_Page_SetHeight(pg, (HPDF_REAL)d->st->page_height) != HPDF_OK) {
-		d->failed = 1;
+		lib_failed(d, "add a page");
 		return pg;
 	}
 	/* Rules, header and footer are artifacts, out of the reading
@@ -650,7 +763,7 @@ draw_page(struct dev *d, const struct layout *l, const struct page *p)
 	draw_rules(d, pg, p);
 	put(d, pg, "EMC\n");
 	if (HPDF_Page_BeginText(pg) != HPDF_OK)
-		d->failed = 1;
+		lib_failed(d, "begin the page's text");
 	d->cur_font = NULL;
 	d->cur_size = d->tx = d->ty = 0;
 	d->cur_color = (struct rgb){0, 0, 0, 1};
@@ -677,7 +790,7 @@ draw_page(struct dev *d, const struct layout *l, const struct page *p)
 	if (open)
 		put(d, pg, "EMC\n");
 	if (HPDF_Page_EndText(pg) != HPDF_OK)
-		d->failed = 1;
+		lib_failed(d, "end the page's text");
 	return pg;
 }
 
@@ -725,7 +838,8 @@ draw_outline(struct dev *d, const struct layout *l, HPDF_Page *pages)
 		    HPDF_Destination_SetFitH(dst, (HPDF_REAL)m->y) != HPDF_OK ||
 		    HPDF_Outline_SetDestination(o, dst) != HPDF_OK ||
 		    HPDF_Outline_SetOpened(o, m->level == 2) != HPDF_OK)
-			d->failed = 1;
+			lib_failed(d, "make the outline entry '%.40s%s'", m->title,
+			    strlen(m->title) > 40 ? "..." : "");
 		parent[m->level] = o;
 		for (k = m->level + 1; k < 5; k++)
 			parent[k] = NULL;
@@ -778,16 +892,16 @@ set_info(struct dev *d, const struct doc_meta *m)
 		if (i > 0 && d->pdf->info && doc_encoding(info[i].value, &b) == 0) {
 			if (HPDF_Dict_Add(d->pdf->info, info[i].key,
 			    HPDF_String_New(d->pdf->mmgr, b.data, NULL)) != HPDF_OK)
-				d->failed = 1;
+				lib_failed(d, "write the document's %s", info[i].key);
 		} else if (HPDF_SetInfoAttr(d->pdf, info[i].type, info[i].value) != HPDF_OK) {
-			d->failed = 1;
+			lib_failed(d, "write the document's %s", info[i].key);
 		}
 	}
 	buf_free(&b);
 	if (doc_date(m, &dt) == 0 &&
 	    (HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, dt) != HPDF_OK ||
 	    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, dt) != HPDF_OK))
-		d->failed = 1;
+		lib_failed(d, "write the document's dates");
 }
 
 /* The language of the document: a Dutch one is Flemish. */
@@ -850,7 +964,7 @@ archival(struct dev *d, const struct doc *doc, const struct layout *l)
 	if (hpdfx_archival(d->pdf, &(struct hpdfx_meta){m->title, m->council,
 	    m->subject, m->keywords, CREATOR, PRODUCER, date, doc_lang(m)},
 	    icc, n, id) != 0)
-		d->failed = 1;
+		lib_failed(d, "write the PDF/A metadata and output intent");
 	free(icc);
 }
 
@@ -861,14 +975,14 @@ save(struct dev *d, struct buf *out)
 	HPDF_UINT32 size, got;
 
 	if (HPDF_SaveToStream(d->pdf) != HPDF_OK) {
-		d->failed = 1;
+		lib_failed(d, "assemble the file");
 		return;
 	}
 	got = size = HPDF_GetStreamSize(d->pdf);
 	buf_grow(out, size + 1);
 	if (size == 0 || HPDF_ReadFromStream(d->pdf, (HPDF_BYTE *)out->data + out->len,
 	    &got) > HPDF_STREAM_EOF || got != size)
-		d->failed = 1;
+		lib_failed(d, "read the assembled file back");
 	else
 		out->len += size;
 	if (d->error == HPDF_STREAM_EOF)
@@ -926,19 +1040,23 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 		pages[i] = draw_page(d, l, &l->pages[i]);
 	}
 	/* Links once every page is there: a redline's go forward. */
-	for (i = 0; i < l->npages && !d->failed; i++)
+	for (i = 0; i < l->npages && !d->failed; i++) {
+		d->page = i;
 		draw_links(d, l, pages, i);
+	}
+	d->page = NO_PAGE;
 	if (!d->failed)
 		draw_outline(d, l, pages);
 	if (!d->failed)
 		draw_struct(d, l, pages);
 	if (!d->failed && l->nmarks > 0 &&
 	    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE) != HPDF_OK)
-		d->failed = 1;
+		lib_failed(d, "open the outline");
 	if (!d->failed) {
 		set_info(d, &doc->meta);
-		if (hpdfx_accessible(d->pdf, doc_lang(&doc->meta)) != 0)
-			d->failed = 1;
+		if (!d->failed && hpdfx_accessible(d->pdf, doc_lang(&doc->meta)) != 0)
+			lib_failed(d, "mark the document as tagged, in '%s'",
+			    doc_lang(&doc->meta));
 	}
 	if (!d->failed && d->st->archival)
 		archival(d, doc, l);
@@ -947,7 +1065,7 @@ draw(struct dev *d, const struct doc *doc, struct hyph *h, struct buf *out)
 		    d->used[f], d->alias[f], d->nalias[f],
 		    d->shaper[f] ? shaped_advance : NULL,
 		    d->shaper[f] ? subset_font : NULL, d->shaper[f]}) != 0)
-			d->failed = 1;
+			lib_failed(d, "embed the font '%s'", font_file(d, (enum face)f));
 	if (check(d) == 0)
 		save(d, out);
 	free(pages);
@@ -963,7 +1081,7 @@ dev_open(struct dev *d)
 	    HPDF_UseUTFEncodings(d->pdf) != HPDF_OK ||
 	    HPDF_SetCurrentEncoder(d->pdf, "UTF-8") != HPDF_OK ||
 	    HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL) != HPDF_OK)
-		d->failed = 1;
+		lib_failed(d, "start a document");
 	return check(d);
 }
 
@@ -984,6 +1102,7 @@ dev_close(struct dev *d)
 	}
 	free(d->g);
 	free(d->mcr);
+	buf_free(&d->what);
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 }
@@ -1072,7 +1191,8 @@ pdf_render(void *state, const struct doc *doc, struct diags *dg,
 	d.dg = dg;
 	d.datadir = p->ctx.datadir;
 	d.lang = *doc->meta.lang ? doc->meta.lang : "nl";
-	d.dg = dg;
+	d.source = doc->meta.source;
+	d.page = NO_PAGE;
 	if (dev_open(&d) == 0 && load_face(&d, FACE_REGULAR) == 0) {
 		draw(&d, doc, p->hyph, out);
 		rc = check(&d);
