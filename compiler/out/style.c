@@ -25,45 +25,56 @@ static const char *vtype_names[] = {
 	[V_BOOL] = "choice; write true or false",
 };
 
+/* A key, and for a number its range: lengths in points, shown to the
+ * user as range says. */
 struct key {
 	const char *section, *name;
 	enum vtype type;
 	size_t off;
+	double min, max;
+	const char *range;
 };
 
 #define AT(field) offsetof(struct style, field)
+#define NONE 0, 0, NULL
+#define MM(v) ((v) * 72 / 25.4)
+#define SIZES 4, 72, "from 4pt to 72pt"
+#define LEADINGS 4, 144, "from 4pt to 144pt"
+#define SPACES 0, 144, "from 0 to 144pt (2in)"
+#define INDENTS 0, 72, "from 0 to 72pt (1in)"
+#define MARGINS 0, MM(150), "from 0 to 150mm"
 #define BLOCK(sec, f) \
-	{sec, "font", V_FACE, AT(f.face)}, \
-	{sec, "size", V_LENGTH, AT(f.size)}, \
-	{sec, "leading", V_LENGTH, AT(f.leading)}, \
-	{sec, "color", V_COLOR, AT(f.color)}, \
-	{sec, "space-before", V_LENGTH, AT(f.before)}, \
-	{sec, "space-after", V_LENGTH, AT(f.after)}, \
-	{sec, "indent", V_LENGTH, AT(f.indent)}, \
-	{sec, "marker-indent", V_LENGTH, AT(f.marker_indent)}, \
-	{sec, "marker", V_STRING, AT(f.marker)}
+	{sec, "font", V_FACE, AT(f.face), NONE}, \
+	{sec, "size", V_LENGTH, AT(f.size), SIZES}, \
+	{sec, "leading", V_LENGTH, AT(f.leading), LEADINGS}, \
+	{sec, "color", V_COLOR, AT(f.color), NONE}, \
+	{sec, "space-before", V_LENGTH, AT(f.before), SPACES}, \
+	{sec, "space-after", V_LENGTH, AT(f.after), SPACES}, \
+	{sec, "indent", V_LENGTH, AT(f.indent), INDENTS}, \
+	{sec, "marker-indent", V_LENGTH, AT(f.marker_indent), INDENTS}, \
+	{sec, "marker", V_STRING, AT(f.marker), NONE}
 
 static const struct key keys[] = {
-	{"page", "margin-top", V_LENGTH, AT(margin_top)},
-	{"page", "margin-bottom", V_LENGTH, AT(margin_bottom)},
-	{"page", "margin-left", V_LENGTH, AT(margin_left)},
-	{"page", "margin-right", V_LENGTH, AT(margin_right)},
-	{"fonts", "regular", V_STRING, AT(font[FACE_REGULAR])},
-	{"fonts", "bold", V_STRING, AT(font[FACE_BOLD])},
-	{"fonts", "italic", V_STRING, AT(font[FACE_ITALIC])},
-	{"fonts", "bold-italic", V_STRING, AT(font[FACE_BOLDITALIC])},
-	{"fonts", "fallback", V_STRING, AT(font[FACE_FALLBACK])},
-	{"hyphenation", "dictionary", V_STRING, AT(dictionary)},
-	{"hyphenation", "dictionary-2", V_STRING, AT(dictionary2)},
-	{"hyphenation", "left-min", V_INT, AT(hyph_left)},
-	{"hyphenation", "right-min", V_INT, AT(hyph_right)},
-	{"justify", "stretch", V_NUMBER, AT(stretch)},
-	{"justify", "shrink", V_NUMBER, AT(shrink)},
-	{"link", "color", V_COLOR, AT(link_color)},
-	{"rule", "color", V_COLOR, AT(rule_color)},
-	{"rule", "width", V_LENGTH, AT(rule_width)},
-	{"pdf", "archival", V_BOOL, AT(archival)},
-	{"pdf", "icc-profile", V_STRING, AT(icc_profile)},
+	{"page", "margin-top", V_LENGTH, AT(margin_top), MARGINS},
+	{"page", "margin-bottom", V_LENGTH, AT(margin_bottom), MARGINS},
+	{"page", "margin-left", V_LENGTH, AT(margin_left), MARGINS},
+	{"page", "margin-right", V_LENGTH, AT(margin_right), MARGINS},
+	{"fonts", "regular", V_STRING, AT(font[FACE_REGULAR]), NONE},
+	{"fonts", "bold", V_STRING, AT(font[FACE_BOLD]), NONE},
+	{"fonts", "italic", V_STRING, AT(font[FACE_ITALIC]), NONE},
+	{"fonts", "bold-italic", V_STRING, AT(font[FACE_BOLDITALIC]), NONE},
+	{"fonts", "fallback", V_STRING, AT(font[FACE_FALLBACK]), NONE},
+	{"hyphenation", "dictionary", V_STRING, AT(dictionary), NONE},
+	{"hyphenation", "dictionary-2", V_STRING, AT(dictionary2), NONE},
+	{"hyphenation", "left-min", V_INT, AT(hyph_left), 1, 9, "from 1 to 9"},
+	{"hyphenation", "right-min", V_INT, AT(hyph_right), 1, 9, "from 1 to 9"},
+	{"justify", "stretch", V_NUMBER, AT(stretch), 0, 4, "from 0 to 4"},
+	{"justify", "shrink", V_NUMBER, AT(shrink), 0, 0.9, "from 0 to 0.9"},
+	{"link", "color", V_COLOR, AT(link_color), NONE},
+	{"rule", "color", V_COLOR, AT(rule_color), NONE},
+	{"rule", "width", V_LENGTH, AT(rule_width), 0, 12, "from 0 to 12pt"},
+	{"pdf", "archival", V_BOOL, AT(archival), NONE},
+	{"pdf", "icc-profile", V_STRING, AT(icc_profile), NONE},
 	BLOCK("body", body), BLOCK("letterhead", letterhead),
 	BLOCK("title", title), BLOCK("subtitle", subtitle),
 	BLOCK("part", part), BLOCK("section", section),
@@ -132,6 +143,24 @@ scalar(yaml_node_t *n)
 	return n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
+/* Parses a decimal number at the start of s ("12", "-3", "2.5", ".5")
+ * and sets *end after it; nothing else is a number here: no exponent,
+ * no hexadecimal, no "nan" or "inf". */
+static int
+parse_decimal(const char *s, const char **end, double *v)
+{
+	const char *p = s + (*s == '-');
+	size_t whole = strspn(p, "0123456789"), frac = 0;
+
+	if (p[whole] == '.')
+		frac = strspn(p + whole + 1, "0123456789");
+	if (whole == 0 && frac == 0)
+		return -1;
+	*end = p + whole + (p[whole] == '.' ? 1 + frac : 0);
+	*v = strtod(s, NULL);
+	return 0;
+}
+
 /* Parses "12", "12pt", "25mm", "2.5cm" or "1in" into points. */
 static int
 parse_length(const char *s, double *v)
@@ -140,11 +169,10 @@ parse_length(const char *s, double *v)
 		{"", 1}, {"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54},
 		{"in", 72},
 	};
-	char *end;
+	const char *end;
 	size_t i;
 
-	*v = strtod(s, &end);
-	if (end == s || *v < 0)
+	if (parse_decimal(s, &end, v) != 0)
 		return -1;
 	for (i = 0; i < NELEM(units); i++)
 		if (strcmp(end, units[i].unit) == 0) {
@@ -157,11 +185,13 @@ parse_length(const char *s, double *v)
 static int
 parse_color(const char *s, struct rgb *c)
 {
-	unsigned v;
-	int n;
+	unsigned long v;
 
-	if (strlen(s) != 7 || sscanf(s, "#%6x%n", &v, &n) != 1 || n != 7)
+	/* Six hexadecimal digits, nothing sscanf or strtoul would also take
+	 * ("#0x1234", "# 12345", "#-12345"). */
+	if (s[0] != '#' || strlen(s) != 7 || strspn(s + 1, "0123456789abcdefABCDEF") != 6)
 		return -1;
+	v = strtoul(s + 1, NULL, 16);
 	c->r = ((v >> 16) & 0xff) / 255.0;
 	c->g = ((v >> 8) & 0xff) / 255.0;
 	c->b = (v & 0xff) / 255.0;
@@ -183,23 +213,29 @@ parse_face(const char *s, enum face *f)
 	return -1;
 }
 
-/* Stores the scalar s, of the key's type, into the style. */
+/* Stores the scalar s, of the key's type, into the style. Returns 0,
+ * -1 for a value that is not of the type, -2 for a number out of the
+ * key's range; the style is then unchanged. */
 static int
 store(struct style *st, const struct key *k, const char *s)
 {
-	char *p = (char *)st + k->off, *end;
-	long l;
+	char *p = (char *)st + k->off;
+	const char *end;
+	double v = 0;
 
 	switch (k->type) {
 	case V_LENGTH:
-		return parse_length(s, (double *)p);
+		if (parse_length(s, &v) != 0)
+			return -1;
+		break;
 	case V_NUMBER:
-		*(double *)p = strtod(s, &end);
-		return end == s || *end || *(double *)p < 0 ? -1 : 0;
+		if (parse_decimal(s, &end, &v) != 0 || *end)
+			return -1;
+		break;
 	case V_INT:
-		l = strtol(s, &end, 10);
-		*(int *)p = (int)l;
-		return end == s || *end || l < 1 || l > 9 ? -1 : 0;
+		if (parse_decimal(s, &end, &v) != 0 || *end || strchr(s, '.'))
+			return -1;
+		break;
 	case V_COLOR:
 		return parse_color(s, (struct rgb *)p);
 	case V_FACE:
@@ -209,10 +245,19 @@ store(struct style *st, const struct key *k, const char *s)
 		*(char **)p = xstrdup(s);
 		return 0;
 	case V_BOOL:
+		if (strcmp(s, "true") != 0 && strcmp(s, "false") != 0)
+			return -1;
 		*(int *)p = strcmp(s, "true") == 0;
-		return strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ? 0 : -1;
+		return 0;
 	}
-	return -1;
+	/* A hundredth of a point of slack for lengths given in mm. */
+	if (v < k->min - 0.005 || v > k->max + 0.005)
+		return -2;
+	if (k->type == V_INT)
+		*(int *)p = (int)v;
+	else
+		*(double *)p = v;
+	return 0;
 }
 
 static const struct key *
@@ -256,6 +301,7 @@ read_section(struct reader *r, const char *section, yaml_node_t *map)
 	yaml_node_pair_t *p;
 	yaml_node_t *k, *v;
 	const struct key *key;
+	int rc;
 
 	if (map->type != YAML_MAPPING_NODE) {
 		fail(r, map, M_E_STYLE_SHAPE, section, "a mapping of keys");
@@ -270,8 +316,10 @@ read_section(struct reader *r, const char *section, yaml_node_t *map)
 		}
 		if (scalar(v) == NULL)
 			fail(r, v, M_E_STYLE_SHAPE, key->name, "a single value");
-		else if (store(r->st, key, scalar(v)) != 0)
+		else if ((rc = store(r->st, key, scalar(v))) == -1)
 			fail(r, v, M_E_STYLE_VALUE, scalar(v), vtype_names[key->type]);
+		else if (rc == -2)
+			fail(r, v, M_E_STYLE_RANGE, scalar(v), key->name, key->range);
 	}
 }
 
