@@ -531,7 +531,7 @@ worker(struct build *b, struct zone *z)
 	struct mzone *r;
 	struct unit *u;
 	size_t k;
-	int st, werr = 0;
+	int st, rc, werr = 0;
 
 	handle_signals(on_signal_worker);
 	if (got_signal)
@@ -542,9 +542,9 @@ worker(struct build *b, struct zone *z)
 	st = cli_status(b->c, u, z->src);
 	r = record(b, z, u);
 	for (k = 0; k < nbackends && st == EXIT_CLEAN; k++)
-		if ((b->want & (1u << k)) && backends[k].render(b->state[k],
-		    unit_doc(u), unit_diags(u), &out[k]) != 0)
-			st = EXIT_SYSTEM;
+		if ((b->want & (1u << k)) && (rc = backends[k].render(b->state[k],
+		    unit_doc(u), unit_diags(u), &out[k])) != 0)
+			st = rc > 0 ? EXIT_SOURCE : EXIT_SYSTEM;
 	if (st == EXIT_CLEAN && b->tree && strchr(z->out, '/')) {
 		path.len = 0;
 		buf_printf(&path, "%s/%s", b->outdir, z->out);

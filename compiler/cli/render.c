@@ -13,7 +13,7 @@ cmd_render(int argc, char **argv, const struct cli *c)
 		{"--to", &formats, NULL},
 		{NULL, NULL, NULL},
 	};
-	int want[8] = {0}, st, n, help = 0;
+	int want[8] = {0}, st, n, help = 0, rc;
 	const struct backend *b = NULL;
 	struct buf out = {0};
 	struct unit *u;
@@ -45,8 +45,8 @@ cmd_render(int argc, char **argv, const struct cli *c)
 	if ((st = cli_status(c, u, files[0])) == EXIT_CLEAN) {
 		if ((state = cli_open(c, b)) == NULL)
 			st = EXIT_SYSTEM;
-		else if (b->render(state, unit_doc(u), unit_diags(u), &out) != 0)
-			st = EXIT_SYSTEM;
+		else if ((rc = b->render(state, unit_doc(u), unit_diags(u), &out)) != 0)
+			st = rc > 0 ? EXIT_SOURCE : EXIT_SYSTEM;
 		else if (fwrite(out.data, 1, out.len, stdout) != out.len)
 			st = EXIT_SYSTEM;
 		if (state)

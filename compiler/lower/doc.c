@@ -180,6 +180,7 @@ doc_free(struct doc *d)
 	if (d->root)
 		cmark_node_free(d->root);
 	free(d->deadlines);
+	free(d->places);
 	if (st) {
 		for (i = 0; i < st->n; i++)
 			free(st->v[i]);

@@ -51,6 +51,8 @@
 
 #include <cmark.h>
 
+#include "base/diag.h"
+
 enum doc_kind {
 	DOC_NONE,		/* not a custom block of ours */
 	DOC_LETTERHEAD,
@@ -186,6 +188,13 @@ struct doc {
 	const char *names;	/* the declared parties' and people's names,
 				 * one a line, that a typesetter must not
 				 * hyphenate; NULL for none */
+	/* Every string and text of the sources, in reading order, as the
+	 * byte range (off, end; no line or column) of its file: where a
+	 * backend finds the place of a character of the document it cannot
+	 * show. The compile unit fills it (none in a redline); the spans
+	 * live as long as the unit. */
+	struct span *places;
+	size_t nplaces;
 };
 
 /* The kind of a node: DOC_NONE for anything but our custom blocks and

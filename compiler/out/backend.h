@@ -24,8 +24,10 @@ struct backend {
 	/* Loads what every zone needs; returns the backend's state, or
 	 * NULL after reporting the problem into dg. */
 	void *(*open)(const struct render_ctx *ctx, struct diags *dg);
-	/* Renders d into out. Returns 0, or -1 after reporting the
-	 * problem into dg; out is then to be discarded. */
+	/* Renders d into out. Returns 0; 1 after errors at their places
+	 * in the sources, which are to be fixed (a character no font has);
+	 * or -1 after reporting another problem into dg. out is to be
+	 * discarded unless 0 was returned. */
 	int (*render)(void *state, const struct doc *d, struct diags *dg,
 	    struct buf *out);
 	/* Calls fn with the path of every file open() and render() read,

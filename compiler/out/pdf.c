@@ -7,6 +7,7 @@
  * text face lacks is drawn with the fallback face. libharu's errors are
  * sticky: the error handler notes the first, every call is checked, and
  * a failed document is reported once and written nowhere. */
+#include <ctype.h>
 #include <errno.h>
 #include <hpdf.h>
 #include <hpdf_encrypt.h>
@@ -35,6 +36,7 @@
 #define NO_GLYPH	(-1)
 #define UNKNOWN		(-2)
 #define NO_PAGE		((size_t)-1)	/* not drawing a page */
+#define UNICODE_END	0x110000
 
 struct dev {
 	HPDF_Doc pdf;
@@ -68,7 +70,10 @@ struct dev {
 	struct buf what;		/* what afc asked of libharu when it
 					 * first failed, "set the font ..." */
 	size_t what_page;		/* on which page (1-based), or 0 */
-	unsigned bad_cp;		/* the last missing glyph reported */
+	unsigned char *missing;		/* characters no font has, a bit
+					 * each, or NULL for none */
+	unsigned *missed;		/* the same, in the order found */
+	size_t nmissed;
 };
 
 /* Notes libharu's first error; the calls' results are checked too. */
@@ -278,16 +283,91 @@ pick(struct dev *d, enum face f, unsigned *cp, int *w)
 	*w = 0;
 	if (d->name[f] == NULL || d->name[FACE_FALLBACK] == NULL)
 		return f;	/* a face that did not load has been reported */
-	if (*cp != d->bad_cp) {
-		struct buf b = {0};
-
-		utf8_encode(&b, *cp);
-		diag_sys(d->dg, M_E_GLYPH, *cp, b.data);
-		buf_free(&b);
-		d->bad_cp = *cp;
+	if (d->missing == NULL)
+		d->missing = xcalloc(UNICODE_END / 8, 1);
+	if (*cp < UNICODE_END && !(d->missing[*cp >> 3] & (1u << (*cp & 7)))) {
+		d->missing[*cp >> 3] |= (unsigned char)(1u << (*cp & 7));
+		d->missed = xgrow(d->missed, d->nmissed, sizeof(*d->missed));
+		d->missed[d->nmissed++] = *cp;
 	}
 	d->failed = 1;
 	return f;
+}
+
+/* The character of a numeric character reference at s ("&#x1F600;",
+ * "&#128512;"), which CommonMark turns into the character, setting *n
+ * to its length; or 0. */
+static unsigned
+char_ref(const char *s, const char *end, size_t *n)
+{
+	int hex = s + 2 < end && (s[2] == 'x' || s[2] == 'X');
+	const char *p = s + 2 + hex, *digits = p;
+	unsigned long v = 0;
+
+	if (end - s < 4 || s[0] != '&' || s[1] != '#')
+		return 0;
+	for (; p < end && p - digits < 8 && (hex ? isxdigit((unsigned char)*p) :
+	    isdigit((unsigned char)*p)); p++)
+		v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*p) ?
+		    *p - '0' : (*p | 0x20) - 'a' + 10);
+	if (p == digits || p >= end || *p != ';' || v >= UNICODE_END)
+		return 0;
+	*n = (size_t)(p + 1 - s);
+	return (unsigned)v;
+}
+
+/* Reports each character no font has where the sources write it: at
+ * every place, as the character or as a character reference. Returns 1
+ * when every one was found in the sources, -1 when one was not (it
+ * came from elsewhere: the stylesheet's marker, a named entity) and is
+ * reported without a place, 0 when no character was missing. */
+static int
+report_missing(struct dev *d, const struct doc *doc)
+{
+	unsigned char *found = xcalloc(UNICODE_END / 8, 1);
+	const char *s, *q, *end;
+	struct buf b = {0};
+	struct span sp;
+	size_t i, n;
+	unsigned cp;
+	int rc = 1;
+
+	if (d->nmissed == 0) {
+		free(found);
+		return 0;
+	}
+	for (i = 0; i < doc->nplaces; i++) {
+		const struct span *pl = &doc->places[i];
+
+		end = pl->file->text + pl->end;
+		for (s = pl->file->text + pl->off; s < end; s = q) {
+			q = s;
+			if (*s == '&' && (cp = char_ref(s, end, &n)) != 0)
+				q = s + n;
+			else
+				cp = utf8_decode(&q);
+			if (cp >= UNICODE_END || !(d->missing[cp >> 3] & (1u << (cp & 7))))
+				continue;
+			found[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+			b.len = 0;
+			utf8_encode(&b, cp);
+			sp = span_at(pl->file, (size_t)(s - pl->file->text),
+			    (size_t)(q - pl->file->text));
+			diag(&sp, M_E_GLYPH, cp, b.data);
+		}
+	}
+	for (i = 0; i < d->nmissed; i++) {
+		cp = d->missed[i];
+		if (found[cp >> 3] & (1u << (cp & 7)))
+			continue;
+		b.len = 0;
+		utf8_encode(&b, cp);
+		diag_sys(d->dg, M_E_GLYPH, cp, b.data);
+		rc = -1;
+	}
+	buf_free(&b);
+	free(found);
+	return rc;
 }
 
 /* The width of t[0..n), all of face f, in thousandths of an em:
@@ -1102,6 +1182,8 @@ dev_close(struct dev *d)
 	}
 	free(d->g);
 	free(d->mcr);
+	free(d->missing);
+	free(d->missed);
 	buf_free(&d->what);
 	if (d->pdf)
 		HPDF_Free(d->pdf);
@@ -1196,6 +1278,10 @@ pdf_render(void *state, const struct doc *doc, struct diags *dg,
 	if (dev_open(&d) == 0 && load_face(&d, FACE_REGULAR) == 0) {
 		draw(&d, doc, p->hyph, out);
 		rc = check(&d);
+		/* A character no font has is the source's fault when the
+		 * source wrote it and nothing else went wrong. */
+		if (report_missing(&d, doc) > 0 && d.error == 0 && d.what.len == 0)
+			rc = 1;
 	}
 	dev_close(&d);
 	return rc;

@@ -60,6 +60,33 @@ unit_new(const char *name, const struct unit_options *o)
 	return u;
 }
 
+/* Adds the strings and texts of the tree n, includes at their place,
+ * to the document's places (doc.h). */
+static void
+add_places(struct doc *d, const struct ast_node *n)
+{
+	const struct ast_value *v;
+	size_t i, end;
+
+	for (; n; n = n->next) {
+		for (i = 0; i < n->nvals; i++) {
+			v = &n->vals[i];
+			if (v->type == VAL_WORD || v->span.file == NULL)
+				continue;
+			end = v->type == VAL_TEXT ? text_span(v, strlen(v->s), 0).off :
+			    v->span.end;
+			d->places = xgrow(d->places, d->nplaces, sizeof(*d->places));
+			/* Lines and columns are left to the one that
+			 * reports. */
+			d->places[d->nplaces++] = (struct span){v->span.file,
+			    v->type == VAL_TEXT ? v->text_first : v->span.off,
+			    end, 0, 0};
+		}
+		add_places(d, n->include);
+		add_places(d, n->first);
+	}
+}
+
 /* Checks and lowers the parsed tree; records the files read. */
 static void
 finish(struct unit *u, const struct unit_options *o)
@@ -82,6 +109,7 @@ finish(struct unit *u, const struct unit_options *o)
 	}
 	if (!o->no_lower) {
 		lower(u->model, u->base, &u->doc);
+		add_places(&u->doc, u->root);
 		u->has_doc = 1;
 	}
 }
