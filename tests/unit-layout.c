@@ -153,6 +153,43 @@ test_widow(void)
 	    page[5] == 1);
 }
 
+/* Lines of 10 on pages of 10 lines, every line a place to break. */
+static size_t
+pages_of(size_t n, const size_t *kept, size_t nkept, size_t *page)
+{
+	struct vline v[32];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = (struct vline){10, 0, 0};
+	for (i = 0; i < nkept; i++)
+		v[kept[i]].keep = 1;
+	return break_pages(v, n, 100, page);
+}
+
+/* A last page of a few lines takes lines from the page before, as
+ * many as give it six, if that leaves six there too and that page may
+ * end there; else it stays as it is. */
+static void
+test_balance(void)
+{
+	size_t page[32], kept[] = {6};
+
+	CHECK("balance: 23 lines, three pages", pages_of(23, NULL, 0, page) == 3);
+	CHECK("balance: the last page gets six lines",
+	    page[16] == 1 && page[17] == 2 && page[19] == 2 && page[9] == 0 &&
+	    page[10] == 1);
+	CHECK("balance: 13 lines, two pages", pages_of(13, NULL, 0, page) == 2);
+	CHECK("balance: seven and six", page[6] == 0 && page[7] == 1);
+	CHECK("balance: a line kept with the next", pages_of(13, kept, 1, page) == 2 &&
+	    page[5] == 0 && page[6] == 1);
+	CHECK("balance: 11 lines, two pages", pages_of(11, NULL, 0, page) == 2);
+	CHECK("balance: no page left with fewer than six",
+	    page[9] == 0 && page[10] == 1);
+	CHECK("balance: a last page of six stays", pages_of(16, NULL, 0, page) == 2 &&
+	    page[9] == 0 && page[10] == 1);
+}
+
 static cmark_node *
 text_para(const char *s)
 {
@@ -501,6 +538,7 @@ main(void)
 	test_hyphen_break();
 	test_hyphenation();
 	test_widow();
+	test_balance();
 	test_heading_at_foot();
 	test_headings_unhyphenated();
 	test_margins();

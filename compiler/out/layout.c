@@ -23,6 +23,7 @@
 #define MAX_CUTS	64
 #define PRETOLERANCE	1
 #define EMERGENCY_PENALTY 5000	/* a break inside an overlong word */
+#define MIN_LAST_LINES	6	/* on a last page, if the page before can spare them */
 
 /* A redline's colours, those of templates/redline.css: deleted and
  * inserted words, and the bar beside a changed block. Struck through
@@ -263,6 +264,46 @@ break_lines(const struct item *it, size_t n, double width, int ragged, size_t *b
 
 /* Page breaking. */
 
+/* Whether lines v[b..n) fit on one page. */
+static int
+fits(const struct vline *v, size_t b, size_t n, double height)
+{
+	double used = 0;
+	size_t i;
+
+	for (i = b; i < n; i++)
+		used += v[i].height + (i > b ? v[i].before : 0);
+	return used <= height;
+}
+
+/* A last page of a few lines takes lines from the page before it, the
+ * fewest that give it MIN_LAST_LINES, where that page may end, leaving
+ * that page as many. */
+static void
+balance_last(const struct vline *v, size_t n, double height, size_t *page,
+    size_t npages)
+{
+	size_t s, p, b;
+
+	if (npages < 2)
+		return;
+	for (s = n; s > 0 && page[s - 1] == npages - 1; s--)
+		;
+	for (p = s; p > 0 && page[p - 1] == npages - 2; p--)
+		;
+	if (n - s >= MIN_LAST_LINES)
+		return;
+	for (b = s; b > p + MIN_LAST_LINES; b--) {
+		if (!fits(v, b - 1, n, height))
+			return;
+		if (n - (b - 1) >= MIN_LAST_LINES && !v[b - 2].keep) {
+			for (b--; b < s; b++)
+				page[b] = npages - 1;
+			return;
+		}
+	}
+}
+
 size_t
 break_pages(const struct vline *v, size_t n, double height, size_t *page)
 {
@@ -287,6 +328,7 @@ break_pages(const struct vline *v, size_t n, double height, size_t *page)
 			page[start] = npages;
 		npages++;
 	}
+	balance_last(v, n, height, page, npages);
 	return npages;
 }
 

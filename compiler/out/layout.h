@@ -149,7 +149,8 @@ struct vline {
 /* Puts lines v[0..n) on pages of the given height: writes each line's
  * 0-based page into page and returns the number of pages. A page ends
  * after a line without keep, unless a run of kept lines is taller than
- * a page. */
+ * a page. A last page of fewer than six lines takes lines from the
+ * page before, if that page keeps six and may end there. */
 size_t break_pages(const struct vline *v, size_t n, double height, size_t *page);
 
 #endif
