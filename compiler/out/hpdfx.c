@@ -449,19 +449,36 @@ hpdfx_accessible(HPDF_Doc doc, const char *lang)
 	return r == HPDF_OK ? 0 : -1;
 }
 
+/* Puts element e among its parent's children, its parent first, once.
+ * Element 0 is the root's only child. */
+static HPDF_STATUS
+place(HPDF_Dict *elems, HPDF_Array *kids, const size_t *parents,
+    unsigned char *placed, size_t e)
+{
+	HPDF_STATUS r = 0;
+
+	if (e == 0 || placed[e])
+		return 0;
+	placed[e] = 1;
+	r += place(elems, kids, parents, placed, parents[e]);
+	return r + HPDF_Array_Add(kids[parents[e]], elems[e]);
+}
+
 int
 hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
     const char *const *tags, const size_t *parents, size_t n,
-    const struct hpdfx_mcr *m, size_t nm)
+    const struct hpdfx_mcr *m, size_t nm,
+    const struct hpdfx_objr *o, size_t no)
 {
 	HPDF_MMgr mm = doc->mmgr;
-	HPDF_Dict root = HPDF_Dict_New(mm), tree = HPDF_Dict_New(mm), mcr;
+	HPDF_Dict root = HPDF_Dict_New(mm), tree = HPDF_Dict_New(mm), mcr, objr;
 	HPDF_Dict *elems = xcalloc(n + 1, sizeof(*elems));
 	HPDF_Array *kids = xcalloc(n + 1, sizeof(*kids));
 	HPDF_Array *onpage = xcalloc(npages + 1, sizeof(*onpage));
 	HPDF_Array nums = HPDF_Array_New(mm);
 	HPDF_STATUS r = root && tree && nums ? 0 : 1;
 	size_t i, *page;
+	unsigned char *placed = xcalloc(n + 1, 1);
 
 	if (r == 0)
 		r += HPDF_Xref_Add(doc->xref, root);
@@ -475,8 +492,6 @@ hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
 		r += HPDF_Dict_AddName(elems[i], "S", tags[i]);
 		r += HPDF_Dict_Add(elems[i], "P", i == 0 ? root : elems[parents[i]]);
 		r += HPDF_Dict_Add(elems[i], "K", kids[i]);
-		if (i > 0)
-			r += HPDF_Array_Add(kids[parents[i]], elems[i]);
 	}
 	for (i = 0; i < npages && r == 0; i++)
 		if ((onpage[i] = HPDF_Array_New(mm)) == NULL)
@@ -491,6 +506,7 @@ hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
 			r = 1;
 			break;
 		}
+		r += place(elems, kids, parents, placed, e);
 		if (page[e] == 0) {
 			page[e] = m[i].page + 1;
 			r += HPDF_Dict_Add(elems[e], "Pg", pages[m[i].page]);
@@ -508,22 +524,44 @@ hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
 		r += HPDF_Array_Add(onpage[m[i].page], elems[e]);
 	}
 	free(page);
+	/* Elements without content of their own or below, last. */
+	for (i = 1; i < n && r == 0; i++)
+		r += place(elems, kids, parents, placed, i);
 	for (i = 0; i < npages && r == 0; i++) {
 		r += HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
 		r += HPDF_Array_Add(nums, onpage[i]);
 		r += HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
 		r += HPDF_Dict_AddName(pages[i], "Tabs", "S");
 	}
+	/* A link's annotation: an object reference among its element's
+	 * children, and the element as its parent (keys after the pages'). */
+	for (i = 0; i < no && r == 0; i++) {
+		if (o[i].elem >= n || o[i].page >= npages ||
+		    (objr = HPDF_Dict_New(mm)) == NULL) {
+			r = 1;
+			break;
+		}
+		r += HPDF_Dict_AddName(objr, "Type", "OBJR");
+		r += HPDF_Dict_Add(objr, "Pg", pages[o[i].page]);
+		r += HPDF_Dict_Add(objr, "Obj", o[i].annot);
+		r += HPDF_Array_Add(kids[o[i].elem], objr);
+		r += HPDF_Dict_AddNumber(o[i].annot, "StructParent",
+		    (HPDF_INT32)(npages + i));
+		r += HPDF_Array_AddNumber(nums, (HPDF_INT32)(npages + i));
+		r += HPDF_Array_Add(nums, elems[o[i].elem]);
+	}
 	if (r == 0) {
 		r += HPDF_Dict_Add(tree, "Nums", nums);
 		r += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
 		r += HPDF_Dict_Add(root, "K", elems[0]);
 		r += HPDF_Dict_Add(root, "ParentTree", tree);
-		r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)npages);
+		r += HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
+		    (HPDF_INT32)(npages + no));
 		r += HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
 	}
 	free(elems);
 	free(kids);
 	free(onpage);
+	free(placed);
 	return r == HPDF_OK ? 0 : -1;
 }

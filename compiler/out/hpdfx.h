@@ -66,11 +66,20 @@ struct hpdfx_mcr {
 	unsigned mcid;
 };
 
+/* An annotation (a link) on page page that belongs to element elem. */
+struct hpdfx_objr {
+	size_t elem, page;
+	HPDF_Annotation annot;
+};
+
 /* The structure tree (tagged PDF): elements 0..n-1 with the given tags
- * ("Document", "P", ...) and parents (element 0 is the root's child),
- * and the marked content of each on pages[], in reading order. */
+ * ("Document", "P", "Link", ...) and parents (element 0 is the root's
+ * child), the marked content of each on pages[], in reading order, and
+ * the annotations of links. An element comes among its parent's
+ * children where its first content is read. */
 int hpdfx_struct(HPDF_Doc doc, HPDF_Page *pages, size_t npages,
     const char *const *tags, const size_t *parents, size_t n,
-    const struct hpdfx_mcr *m, size_t nm);
+    const struct hpdfx_mcr *m, size_t nm,
+    const struct hpdfx_objr *o, size_t no);
 
 #endif

@@ -380,6 +380,8 @@ struct lay {
 	size_t marker_elem;	/* its element (Lbl), or 0: the paragraph's */
 	size_t parent;		/* the element blocks go into */
 	size_t para_elem;	/* the element of the paragraph being set */
+	const char *link;	/* the address or anchor of the last link set */
+	size_t link_elem;	/* its element (Link) in the paragraph */
 	enum elem_type next_type; /* of the next paragraph (0: P) */
 	int hold;		/* the next line starts an item or remark */
 	size_t held;		/* that line, until the block has a second */
@@ -989,6 +991,19 @@ join_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
 	return 1;
 }
 
+/* The element (Link) of the link to target in the paragraph being set:
+ * one for all its words, over lines too. */
+static size_t
+link_elem(struct lay *L, const char *target)
+{
+	if (L->link != target || L->link_elem == 0 ||
+	    L->out->elems[L->link_elem].parent != L->para_elem) {
+		L->link = target;
+		L->link_elem = new_elem(L, E_LINK, L->para_elem);
+	}
+	return L->link_elem;
+}
+
 static void
 seg_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
     double x)
@@ -998,7 +1013,8 @@ seg_run(struct lay *L, size_t li, const struct para *p, const struct seg *s,
 	if (join_run(L, li, p, s, x))
 		return;
 	r = new_run(L);
-
+	if (s->uri || s->ref)
+		r->elem = link_elem(L, s->uri ? s->uri : s->ref);
 	r->x = x;
 	r->width = s->width;
 	r->face = s->face;

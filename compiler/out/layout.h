@@ -45,7 +45,7 @@ struct run {
  * document, every other has a parent of a lower index. */
 enum elem_type {
 	E_DOCUMENT, E_H1, E_H2, E_H3, E_H4, E_P, E_L, E_LI, E_LBL, E_LBODY,
-	E_QUOTE
+	E_QUOTE, E_LINK
 };
 
 struct elem {

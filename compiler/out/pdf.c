@@ -56,6 +56,8 @@ struct dev {
 	unsigned next_alias[FACE__COUNT];
 	struct hpdfx_mcr *mcr;		/* the marked content drawn */
 	size_t nmcr;
+	struct hpdfx_objr *objr;	/* the links' annotations */
+	size_t nobjr;
 	size_t page;			/* the page being drawn, 0-based */
 	unsigned mcid;			/* its next marked-content id */
 	struct shaped *g;		/* shaping results, reused */
@@ -783,6 +785,12 @@ draw_links(struct dev *d, const struct layout *l, HPDF_Page *pages, size_t k)
 			else
 				lib_failed(d, "make the link to '%.60s%s'", uri.data,
 				    uri.len > 60 ? "..." : "");
+			continue;
+		}
+		/* The link's element holds its annotation. */
+		if (r->elem) {
+			d->objr = xrealloc(d->objr, (d->nobjr + 1) * sizeof(*d->objr));
+			d->objr[d->nobjr++] = (struct hpdfx_objr){r->elem, k, a};
 		}
 	}
 	buf_free(&uri);
@@ -791,7 +799,7 @@ draw_links(struct dev *d, const struct layout *l, HPDF_Page *pages, size_t k)
 static const char *const elem_tags[] = {
 	[E_DOCUMENT] = "Document", [E_H1] = "H1", [E_H2] = "H2", [E_H3] = "H3",
 	[E_H4] = "H4", [E_P] = "P", [E_L] = "L", [E_LI] = "LI", [E_LBL] = "Lbl",
-	[E_LBODY] = "LBody", [E_QUOTE] = "BlockQuote",
+	[E_LBODY] = "LBody", [E_QUOTE] = "BlockQuote", [E_LINK] = "Link",
 };
 
 /* Opens the marked-content sequence of element e on the page. */
@@ -818,7 +826,7 @@ draw_struct(struct dev *d, const struct layout *l, HPDF_Page *pages)
 		parents[i] = l->elems[i].parent;
 	}
 	if (hpdfx_struct(d->pdf, pages, l->npages, tags, parents, l->nelems,
-	    d->mcr, d->nmcr) != 0)
+	    d->mcr, d->nmcr, d->objr, d->nobjr) != 0)
 		lib_failed(d, "write the structure tree of %zu elements (the "
 		    "tags)", l->nelems);
 	free(tags);
@@ -1185,6 +1193,7 @@ dev_close(struct dev *d)
 	free(d->missing);
 	free(d->missed);
 	buf_free(&d->what);
+	free(d->objr);
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 }
