@@ -217,6 +217,30 @@ inside(const char *dir, const char *path)
 	    (n > 0 && dir[n - 1] == '/'));
 }
 
+/*
+ * Whether the file path, its symbolic links followed, is still in the
+ * folder dir, its links followed too: a link in the tree may not lead
+ * out of it. A path that does not resolve passes; reading it fails
+ * with its own message.
+ */
+static int
+really_inside(const char *dir, const char *path)
+{
+	char *rd, *rp;
+	int in;
+
+	if ((rp = realpath(path, NULL)) == NULL)
+		return 1;
+	if ((rd = realpath(dir, NULL)) == NULL) {
+		free(rp);
+		return 0;
+	}
+	in = inside(rd, rp);
+	free(rd);
+	free(rp);
+	return in;
+}
+
 static char *
 read_source(const struct parse_ctx *ctx, const char *path, size_t *len)
 {
@@ -358,11 +382,26 @@ read_include(struct parser *p, const struct ast_value *v, char **path,
 		free(*path);
 		return NULL;
 	}
+	if (p->ctx->o->reader == NULL &&
+	    !really_inside(inside(p->ctx->root_dir, *path) ? p->ctx->root_dir :
+	    p->ctx->data_dir, *path)) {
+		diag(&v->span, M_E_INCLUDE_PLACE, name,
+		    "a link to a file outside the folder of the file being compiled");
+		free(*path);
+		return NULL;
+	}
 	if ((text = read_source(p->ctx, *path, len)) != NULL)
 		return text;
 	err = errno;
 	if (err == ENOENT && p->ctx->o->include_dir != NULL) {
 		buf_printf(&b, "%s/%s", p->ctx->o->include_dir, name);
+		if (!really_inside(p->ctx->o->include_dir, b.data)) {
+			diag(&v->span, M_E_INCLUDE_PLACE, name, "a link to a "
+			    "file outside afc's folder of forms");
+			buf_free(&b);
+			free(*path);
+			return NULL;
+		}
 		if ((text = read_file(b.data, len)) != NULL) {
 			free(*path);
 			*path = normalize(b.data);
