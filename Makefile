@@ -114,7 +114,9 @@ build/asan/unit-%: tests/unit-%.c tests/unit.h $(ASAN_LIBOBJS)
 	$(CC) -std=c11 $(ASAN_FLAGS) $(WARNINGS) $(WERROR) $(AFC_CPPFLAGS) -o $@ $< $(ASAN_LIBOBJS) $(LIBS)
 -include $(ASAN_OBJS:.o=.d)
 
-FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+# Undefined behaviour stops a fuzzer, which then keeps the input.
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
 FUZZ_OBJS := $(filter-out build/fuzz/cli/%.o,$(SRCS:compiler/%.c=build/fuzz/%.o))
 build/fuzz/%.o: compiler/%.c build/gen/flags | build/gen/config.h
 	@mkdir -p $(dir $@)
@@ -122,7 +124,8 @@ build/fuzz/%.o: compiler/%.c build/gen/flags | build/gen/config.h
 	@clang -std=c11 $(FUZZ_FLAGS) $(AFC_CPPFLAGS) -MMD -MP -c -o $@ $<
 # One fuzzer per input (tests/fuzz/run says which): the pipeline into
 # each backend from tests/fuzz/backend.c, the others from their files.
-FUZZ_LINK = clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined $(AFC_CPPFLAGS)
+FUZZ_LINK = clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined \
+            -fno-sanitize-recover=undefined $(AFC_CPPFLAGS)
 build/fuzz/fuzz-md build/fuzz/fuzz-html build/fuzz/fuzz-pdf: build/fuzz/fuzz-%: \
     tests/fuzz/backend.c $(FUZZ_OBJS)
 	$(FUZZ_LINK) -DFUZZ_BACKEND='"$*"' -o $@ $< $(FUZZ_OBJS) $(LIBS)

@@ -918,8 +918,11 @@ check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 			dl->due_at = dl->due_at ? dl->due_at : c;
 			if (has_due++)
 				diag(&c->span, M_E_REPEATED, c->keyword);
-			else if (!parse_due(m, c, &dl->due))
+			else if (!parse_due(m, c, &dl->due)) {
+				/* Nothing of a refused due is used. */
+				memset(&dl->due, 0, sizeof(dl->due));
 				has_due = -1;
+			}
 			break;
 		case K_FROM:
 			if (field_once(c, k, dl->from))
