@@ -492,16 +492,15 @@ file_strerror(int err)
 	}
 }
 
-char *
-read_file(const char *path, size_t *lenp)
+/* Reads fd to its end, closing it when own is set; size: the bytes
+ * expected. */
+static char *
+read_fd(int fd, int own, size_t size, size_t *lenp)
 {
 	struct buf b = {0};
-	size_t size;
 	ssize_t n;
-	int fd, e;
+	int e;
 
-	if ((fd = open_regular(path, READ_FILE_MAX, &size)) < 0)
-		return NULL;
 	/* Room for the file and one byte more, to see its end. */
 	buf_grow(&b, size + 1);
 	for (;;) {
@@ -513,23 +512,39 @@ read_file(const char *path, size_t *lenp)
 		if (n <= 0)
 			break;
 		b.len += (size_t)n;
-		/* A file that grows while it is read. */
+		/* A file that grows while it is read, or a stream. */
 		if (b.len > READ_FILE_MAX) {
-			close(fd);
-			buf_free(&b);
+			n = -1;
 			errno = EFBIG;
-			return NULL;
+			break;
 		}
 	}
-	if (n < 0) {
-		e = errno;
+	e = errno;
+	if (own)
 		close(fd);
+	if (n < 0) {
 		buf_free(&b);
 		errno = e;
 		return NULL;
 	}
-	close(fd);
 	b.data[b.len] = '\0';
 	*lenp = b.len;
 	return buf_take(&b);
+}
+
+char *
+read_file(const char *path, size_t *lenp)
+{
+	size_t size;
+	int fd;
+
+	if ((fd = open_regular(path, READ_FILE_MAX, &size)) < 0)
+		return NULL;
+	return read_fd(fd, 1, size, lenp);
+}
+
+char *
+read_stdin(size_t *lenp)
+{
+	return read_fd(STDIN_FILENO, 0, 65536, lenp);
 }

@@ -94,6 +94,10 @@ size_t edit_distance(const char *a, const char *b, size_t limit);
  * past READ_FILE_MAX bytes. */
 #define READ_FILE_MAX (64u << 20)
 char *read_file(const char *path, size_t *len);
+/* Reads standard input to its end, whatever it is (a pipe, a terminal,
+ * a file): what the user gave explicitly is waited for. At most
+ * READ_FILE_MAX bytes, else NULL with errno EFBIG. */
+char *read_stdin(size_t *len);
 /* Opens path for reading, without blocking, if it is a regular file of
  * at most max bytes (its size in *size unless NULL); returns the
  * descriptor, or -1 with errno set as read_file does. */

@@ -21,7 +21,9 @@ cmd_check(int argc, char **argv, const struct cli *c)
 		st = cli_usage(NULL);
 	else if (n == 0)
 		st = cli_usage("check needs at least one FILE");
-	for (i = 0; i < n && !help; i++) {
+	else
+		st = cli_stdin_once(files, n);
+	for (i = 0; i < n && !help && st != EXIT_USAGE; i++) {
 		struct unit *u = cli_compile(c, files[i], 0);
 
 		st = cli_worse(st, cli_status(c, u, files[i]));
@@ -49,10 +51,10 @@ cmd_dump(int argc, char **argv, const struct cli *c)
 	}
 	diags_init(&dg, stderr, 100);
 	o.dg = &dg;
-	o.reader = NULL;
+	o.reader = cli_is_stdin(files[0]) ? &cli_stdin_reader : NULL;
 	o.include_dir = c->include_dir;
-	if ((root = ast_parse_file(&o, files[0])) == NULL) {
-		diag_sys(c->dg, M_E_READ, files[0], file_strerror(errno));
+	if ((root = ast_parse_file(&o, cli_name(files[0]))) == NULL) {
+		diag_sys(c->dg, M_E_READ, cli_name(files[0]), file_strerror(errno));
 		st = EXIT_SYSTEM;
 	} else {
 		ast_dump(root, stdout);

@@ -55,8 +55,24 @@ int cli_formats(const char *list, int *want);
 int cli_write_atomic(const struct cli *c, const char *path, const char *data,
     size_t len);
 
+/* Standard input as a source: "-" or /dev/stdin on the command line of
+ * check, render, dump and fmt, read to its end whatever it is (only
+ * the file named is: includes are files, as always), named <stdin> in
+ * messages, its includes found from the current directory. */
+#define CLI_STDIN_NAME "<stdin>"
+int cli_is_stdin(const char *path);
+/* The name of path in messages: <stdin> for standard input. */
+const char *cli_name(const char *path);
+/* The reader of a source on standard input: CLI_STDIN_NAME from it,
+ * every other file from the file system. */
+extern const struct ast_reader cli_stdin_reader;
+/* Reports a usage error and returns EXIT_USAGE when standard input is
+ * given more than once among files[0..n), as it can be read once. */
+int cli_stdin_once(char **files, int n);
+
 /* Compiles one source, its messages on stderr; with lower unset, stops
- * after the checker. Never NULL. */
+ * after the checker. Never NULL. A source on standard input is read
+ * from it. */
 struct unit *cli_compile(const struct cli *c, const char *path, int lower);
 /* The exit status of a compiled unit; says why when the source could
  * not be read. */

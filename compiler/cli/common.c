@@ -103,6 +103,40 @@ cli_formats(const char *list, int *want)
 	return 0;
 }
 
+int
+cli_is_stdin(const char *path)
+{
+	return strcmp(path, "-") == 0 || strcmp(path, "/dev/stdin") == 0;
+}
+
+const char *
+cli_name(const char *path)
+{
+	return cli_is_stdin(path) ? CLI_STDIN_NAME : path;
+}
+
+static char *
+read_stdin_source(void *arg, const char *path, size_t *len)
+{
+	(void)arg;
+	if (strcmp(path, CLI_STDIN_NAME) == 0)
+		return read_stdin(len);
+	return read_file(path, len);
+}
+
+const struct ast_reader cli_stdin_reader = {read_stdin_source, NULL};
+
+int
+cli_stdin_once(char **files, int n)
+{
+	int i, seen = 0;
+
+	for (i = 0; i < n; i++)
+		if (cli_is_stdin(files[i]) && seen++)
+			return cli_usage("standard input ('-') can be read only once");
+	return EXIT_CLEAN;
+}
+
 struct unit *
 cli_compile(const struct cli *c, const char *path, int lower)
 {
@@ -113,7 +147,9 @@ cli_compile(const struct cli *c, const char *path, int lower)
 	o.diag_stream = stderr;
 	o.max_errors = 100;
 	o.no_lower = !lower;
-	return unit_compile(path, &o);
+	if (cli_is_stdin(path))
+		o.reader = &cli_stdin_reader;
+	return unit_compile(cli_name(path), &o);
 }
 
 int
@@ -127,7 +163,7 @@ cli_status(const struct cli *c, struct unit *u, const char *path)
 	case UNIT_UNREADABLE:
 		break;
 	}
-	diag_sys(c->dg, M_E_READ, path, file_strerror(unit_errno(u)));
+	diag_sys(c->dg, M_E_READ, cli_name(path), file_strerror(unit_errno(u)));
 	return EXIT_SYSTEM;
 }
 

@@ -38,9 +38,10 @@ fmt_file(const struct cli *c, const char *path, int write, int check)
 	char *text;
 	int rc = EXIT_CLEAN;
 
-	if ((text = read_file(path, &len)) == NULL) {
+	text = cli_is_stdin(path) ? read_stdin(&len) : read_file(path, &len);
+	path = cli_name(path);
+	if (text == NULL) {
 		diag_sys(c->dg, M_E_READ, path, file_strerror(errno));
-		free(text);
 		return EXIT_SYSTEM;
 	}
 	/* Warnings are the checker's business: the messages are shown
@@ -102,6 +103,12 @@ cmd_fmt(int argc, char **argv, const struct cli *c)
 		st = cli_usage("fmt needs at least one FILE");
 	else if (write && check)
 		st = cli_usage("fmt takes -w or --check, not both");
+	else
+		st = cli_stdin_once(files, n);
+	for (i = 0; i < n && write && st == EXIT_CLEAN; i++)
+		if (cli_is_stdin(files[i]))
+			st = cli_usage("fmt -w rewrites files; standard input is "
+			    "formatted to standard output without -w");
 	for (i = 0; i < n && !help && st != EXIT_USAGE; i++)
 		st = cli_worse(st, fmt_file(c, files[i], write, check));
 	free(files);
