@@ -87,7 +87,7 @@ samples: deps
 # The suite, then the suite again under ASan + UBSan; one total at the
 # end. Without clang the fuzzer is not built and its checks say so.
 HAVE_CLANG := $(shell command -v clang >/dev/null 2>&1 && echo yes)
-FUZZ_NAMES := md html pdf style template
+FUZZ_NAMES := md html pdf style template font
 FUZZERS  := $(if $(HAVE_CLANG),$(FUZZ_NAMES:%=build/fuzz/fuzz-%))
 check: deps-check
 	@$(MAKE) --no-print-directory WERROR=-Werror afc $(UNITS) \
@@ -129,7 +129,7 @@ FUZZ_LINK = clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined \
 build/fuzz/fuzz-md build/fuzz/fuzz-html build/fuzz/fuzz-pdf: build/fuzz/fuzz-%: \
     tests/fuzz/backend.c $(FUZZ_OBJS)
 	$(FUZZ_LINK) -DFUZZ_BACKEND='"$*"' -o $@ $< $(FUZZ_OBJS) $(LIBS)
-build/fuzz/fuzz-style build/fuzz/fuzz-template: build/fuzz/fuzz-%: \
+build/fuzz/fuzz-style build/fuzz/fuzz-template build/fuzz/fuzz-font: build/fuzz/fuzz-%: \
     tests/fuzz/%.c $(FUZZ_OBJS)
 	$(FUZZ_LINK) -o $@ $< $(FUZZ_OBJS) $(LIBS)
 

@@ -232,6 +232,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_STYLE_VALUE DIAG_ERROR, "'%s' is not a valid %s"
 #define M_E_STYLE_RANGE DIAG_ERROR, "'%s' is out of range; %s must be %s"
 #define M_E_FONT DIAG_ERROR, "cannot load font '%s': %s"
+#define M_E_FONT_BAD DIAG_ERROR, \
+	"cannot load font '%s': it is damaged or not a usable TrueType font: %s"
 #define M_E_ICC DIAG_ERROR, \
 	"cannot read the colour profile '%s' of the PDF/A output intent: %s"
 #define M_E_GLYPH DIAG_ERROR, \

@@ -37,6 +37,56 @@ hpdfx_page_write(HPDF_Page pg, const char *s, size_t n)
 	    (HPDF_UINT)n) == HPDF_OK ? 0 : -1;
 }
 
+/*
+ * HPDF_LoadTTFontFromFile for a font in memory: the bytes ttf.c checked
+ * are the bytes libharu reads, with no second look at the file. The
+ * font is read through a memory stream of one block a byte longer than
+ * the font, so that a seek to its very end (an empty last table) stays
+ * inside; as libharu does, a font already loaded under the same name
+ * is used again, and each new font gets the next subset tag of the
+ * document (HPDFAA, HPDFAB, ...).
+ */
+const char *
+hpdfx_load_ttf(HPDF_Doc doc, const char *data, size_t len)
+{
+	HPDF_Stream s;
+	HPDF_FontDef def, old;
+	int i;
+
+	if (!HPDF_HasDoc(doc))
+		return NULL;
+	if ((s = HPDF_MemStream_New(doc->mmgr, (HPDF_UINT)len + 1)) == NULL)
+		goto fail;
+	if (HPDF_Stream_Write(s, (const HPDF_BYTE *)data, (HPDF_UINT)len) != HPDF_OK) {
+		HPDF_Stream_Free(s);
+		goto fail;
+	}
+	/* The definition owns the stream from here, and frees it. */
+	if ((def = HPDF_TTFontDef_Load(doc->mmgr, s, HPDF_TRUE)) == NULL)
+		goto fail;
+	if ((old = HPDF_Doc_FindFontDef(doc, def->base_font)) != NULL) {
+		HPDF_FontDef_Free(def);
+		return old->base_font;
+	}
+	if (HPDF_List_Add(doc->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		goto fail;
+	}
+	if (doc->ttfont_tag[0] == 0)
+		memcpy(doc->ttfont_tag, "HPDFAA", 6);
+	else
+		for (i = 5; i >= 0; i--) {
+			if (++doc->ttfont_tag[i] <= 'Z')
+				break;
+			doc->ttfont_tag[i] = 'A';
+		}
+	HPDF_TTFontDef_SetTagName(def, (char *)doc->ttfont_tag);
+	return def->base_font;
+fail:
+	HPDF_CheckError(&doc->error);
+	return NULL;
+}
+
 static int
 is_used(const unsigned char *used, unsigned c)
 {

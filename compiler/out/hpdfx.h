@@ -1,6 +1,7 @@
 /* hpdfx.h - what afc needs of libharu 2.3.0 beyond its public API:
- * raw operators in a page's content stream and font dictionaries that
- * describe only the characters drawn. Used by pdf.c only. */
+ * raw operators in a page's content stream, a font loaded from memory,
+ * and font dictionaries that describe only the characters drawn. Used
+ * by pdf.c only. */
 #ifndef AFC_HPDFX_H
 #define AFC_HPDFX_H
 
@@ -12,6 +13,11 @@
 
 /* Appends the operators s[0..n) to the content stream of page pg. */
 int hpdfx_page_write(HPDF_Page pg, const char *s, size_t n);
+
+/* Loads the TrueType font data[0..len), checked by ttf_check, into doc
+ * for embedding, as HPDF_LoadTTFontFromFile loads a file; returns its
+ * name for HPDF_GetFont, or NULL after an error raised in doc. */
+const char *hpdfx_load_ttf(HPDF_Doc doc, const char *data, size_t len);
 
 /* A code of a font drawn with glyph gid, standing for text. */
 struct hpdfx_alias {

@@ -3,10 +3,12 @@
  * It reads the stylesheet, measures text for the layout engine and then
  * draws the laid out pages, the outline, the links and the document
  * information. Fonts are loaded when first measured, so a face a
- * document does not use is neither loaded nor embedded; a character the
- * text face lacks is drawn with the fallback face. libharu's errors are
- * sticky: the error handler notes the first, every call is checked, and
- * a failed document is reported once and written nowhere. */
+ * document does not use is neither loaded nor embedded; each is read
+ * once and checked (ttf.c) before libharu and HarfBuzz read its bytes
+ * from memory. A character the text face lacks is drawn with the
+ * fallback face. libharu's errors are sticky: the error handler notes
+ * the first, every call is checked, and a failed document is reported
+ * once and written nowhere. */
 #include <ctype.h>
 #include <errno.h>
 #include <hpdf.h>
@@ -28,6 +30,7 @@
 #include "out/hpdfx.h"
 #include "out/layout.h"
 #include "out/shape.h"
+#include "out/ttf.h"
 
 #define CREATOR		"afc " AFC_VERSION
 #define PRODUCER	"afc " AFC_VERSION " with libharu " HPDF_VERSION_TEXT
@@ -214,6 +217,8 @@ load_face(struct dev *d, enum face f)
 {
 	const char *file = font_file(d, f);
 	struct buf path = {0}, why = {0};
+	char *font;
+	size_t len;
 	unsigned cp;
 
 	if (d->tried[f])
@@ -226,10 +231,14 @@ load_face(struct dev *d, enum face f)
 		buf_puts(&path, file);
 	else
 		buf_printf(&path, "%s/fonts/%s", d->datadir, file);
-	if (file_check(path.data, READ_FILE_MAX) != 0) {
+	/* Read once: libharu and HarfBuzz get the bytes that were checked. */
+	if ((font = read_file(path.data, &len)) == NULL) {
 		diag_sys(d->dg, M_E_FONT, path.data, file_strerror(errno));
 		d->failed = 1;
-	} else if ((d->name[f] = HPDF_LoadTTFontFromFile(d->pdf, path.data, HPDF_TRUE)) == NULL ||
+	} else if (ttf_check((const unsigned char *)font, len, &why) != 0) {
+		diag_sys(d->dg, M_E_FONT_BAD, path.data, why.data);
+		d->failed = 1;
+	} else if ((d->name[f] = hpdfx_load_ttf(d->pdf, font, len)) == NULL ||
 	    (d->def[f] = HPDF_GetFontDef(d->pdf, d->name[f])) == NULL) {
 		if (d->error)
 			reason(&why, d->error);
@@ -242,8 +251,12 @@ load_face(struct dev *d, enum face f)
 		d->name[f] = NULL;
 		d->failed = 1;
 	}
-	if (d->name[f])
-		d->shaper[f] = shaper_open(path.data, d->lang);
+	if (d->name[f]) {
+		d->shaper[f] = shaper_open(font, len, d->lang);
+		font = NULL;
+	}
+	free(font);
+	buf_free(&why);
 	buf_free(&path);
 	if (d->name[f] == NULL)
 		return -1;

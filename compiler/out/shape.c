@@ -33,14 +33,15 @@ struct shaper {
 #define POOL_MAX	(1u << 18)
 
 struct shaper *
-shaper_open(const char *path, const char *lang)
+shaper_open(char *data, size_t len, const char *lang)
 {
 	struct shaper *sh;
-	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	hb_blob_t *blob;
 	unsigned upem;
 
-	if (blob == NULL)
-		return NULL;
+	/* The blob owns the font's bytes: they are freed with it. */
+	blob = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_READONLY,
+	    data, free);
 	sh = xcalloc(1, sizeof(*sh));
 	sh->blob = blob;
 	sh->face = hb_face_create(blob, 0);

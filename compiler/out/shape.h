@@ -14,9 +14,10 @@ struct shaped {
 	size_t off, len;	/* the bytes of the text it stands for */
 };
 
-/* Opens the TrueType font at path for shaping text in language lang
- * ("nl"); NULL when HarfBuzz cannot read it. */
-struct shaper *shaper_open(const char *path, const char *lang);
+/* Opens the TrueType font data[0..len) (heap memory, which the shaper
+ * now owns and frees) for shaping text in language lang ("nl"); NULL,
+ * with data freed, when HarfBuzz cannot read it. */
+struct shaper *shaper_open(char *data, size_t len, const char *lang);
 void shaper_close(struct shaper *sh);
 
 /* The advance of glyph gid without kerning, in thousandths of an em. */
