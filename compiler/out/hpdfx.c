@@ -206,15 +206,20 @@ HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 		return (HPDF_UINT16)(unicode + m->id_delta[i]);
 	/* The offset counts from the segment's entry in id_range_offset,
 	 * which libharu keeps apart from glyph_id_array: seg_count - i
-	 * entries before it. */
+	 * entries before it. A glyph found there gets the segment's delta
+	 * too (libharu's own lookup leaves it out). */
 	{
 		size_t idx = m->id_range_offset[i] / 2u +
 		    (size_t)(unicode - m->start_count[i]);
+		HPDF_UINT16 g;
 
 		if (idx < m->seg_count_x2 / 2u - i)
 			return 0;
 		idx -= m->seg_count_x2 / 2u - i;
-		return idx < m->glyph_id_array_count ? m->glyph_id_array[idx] : 0;
+		if (idx >= m->glyph_id_array_count ||
+		    (g = m->glyph_id_array[idx]) == 0)
+			return 0;
+		return (HPDF_UINT16)(g + m->id_delta[i]);
 	}
 }
 

@@ -201,13 +201,15 @@ check_counts(struct font *f)
 	return holds(f, HMTX, need);
 }
 
-/* The glyph of code point c as libharu 2.3.0 finds it (spec), or as
- * hpdfx.c's faster lookup does (!spec: without the segment's delta on
- * a glyph of the array); 0 for none. A segment's offset into the glyph
- * array counts from its own entry of the offsets; check_cmap makes sure
- * it lands in the array for every code point of the segment. */
+/* The glyph of code point c as libharu 2.3.0 finds it (libharu: the
+ * segment's delta added to a glyph of the array, even to none), or as
+ * hpdfx.c's faster lookup does (a glyph of the array gets the delta, as
+ * the TrueType specification says; none stays none); 0 for none. A
+ * segment's offset into the glyph array counts from its own entry of
+ * the offsets; check_cmap makes sure it lands in the array for every
+ * code point of the segment. */
 static unsigned
-lookup(const struct font *f, unsigned seg, unsigned c, int spec)
+lookup(const struct font *f, unsigned seg, unsigned c, int libharu)
 {
 	unsigned start = u16(f->starts + 2 * seg);
 	unsigned delta = u16(f->deltas + 2 * seg);
@@ -219,7 +221,9 @@ lookup(const struct font *f, unsigned seg, unsigned c, int spec)
 	if (range == 0)
 		return (c + delta) & 0xffff;
 	idx = range / 2 + (size_t)(c - start) - (f->segs - seg);
-	return (u16(f->gids + 2 * idx) + (spec ? delta : 0)) & 0xffff;
+	if (u16(f->gids + 2 * idx) == 0 && !libharu)
+		return 0;
+	return (u16(f->gids + 2 * idx) + delta) & 0xffff;
 }
 
 /* The segment of code point c: the first ending at or after it. */
