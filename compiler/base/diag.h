@@ -201,6 +201,7 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"in texts (text, remark, answer, question); write the words in " \
 	"'%s' themselves"
 #define M_E_TURNS DIAG_ERROR, "%s"
+#define M_E_SENTENCE DIAG_ERROR, "'%s' %s: '%s'"
 #define M_E_SAME_NAME DIAG_ERROR, \
 	"'%s' is named \"%s\" as '%s' is; a %s is declared once"
 #define M_E_INVITEES_NONE DIAG_ERROR, \

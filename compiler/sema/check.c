@@ -516,24 +516,67 @@ field_once(const struct ast_node *n, const struct keyword *k,
 	return shape_of(n, k);
 }
 
-/* Whether how prose calls a party starts with a capital article ("De
- * zorgraad"), which is wrong in the middle of a sentence; reports it.
- * A sentence that starts with it gets its capital. */
+/* Whether a text that stands in the run of a sentence (how prose
+ * calls a party, an event, who a deadline is delivered by or to)
+ * starts with a capital article ("De zorgraad"), which is wrong in the
+ * middle of a sentence; reports it. A sentence that starts with it
+ * gets its capital. */
 static int
-capital_article(const struct ast_node *c)
+capital_article(const struct ast_value *v)
 {
 	static const char *const articles[] = {"De ", "Het ", "Een ", "Den "};
 	size_t i;
 
 	for (i = 0; i < NELEM(articles); i++)
-		if (strncmp(c->vals[0].s, articles[i], strlen(articles[i])) == 0) {
-			diag(&c->vals[0].span, M_E_BAD_VALUE, c->vals[0].s,
+		if (strncmp(v->s, articles[i], strlen(articles[i])) == 0) {
+			diag(&v->span, M_E_BAD_VALUE, v->s,
 			    "name in a sentence", "write it as it reads in the "
 			    "middle of one, in lower case: afc writes the "
 			    "capital where a sentence starts with it");
 			return 1;
 		}
 	return 0;
+}
+
+/* Whether the text of field c, which afc prints in the run of a
+ * deadline's sentence, starts with a capitalised word ("Aangeleverd",
+ * not "OCMW"); reports it with the text in lower case. */
+static int
+capital_word(const struct ast_node *c)
+{
+	const unsigned char *s = (const unsigned char *)c->vals[0].s;
+	struct buf b = {0};
+	int n;
+
+	if ((n = nl_letter(s, 0)) == 0 || nl_letter(s + n, 1) == 0)
+		return 0;
+	buf_puts(&b, c->vals[0].s);
+	nl_set_case(&b, 0, 0);
+	diag(&c->vals[0].span, M_E_SENTENCE, c->keyword, "starts with a "
+	    "capital, but it stands in the middle of the deadline's "
+	    "sentence; write it in lower case", b.data);
+	buf_free(&b);
+	return 1;
+}
+
+/* Whether the text of field c starts with the word that afc writes
+ * before it (word, followed by a space, in any case): "door de
+ * coördinator" would print "door door de coördinator". */
+static int
+doubled_word(const struct ast_node *c, const char *word, const char *why)
+{
+	const char *s = c->vals[0].s;
+	size_t n = strlen(word);
+	struct buf b = {0};
+
+	if (strncasecmp(s, word, n) != 0 || s[n] != ' ')
+		return 0;
+	buf_printf(&b, "starts with '%.*s', which afc writes %s; leave it "
+	    "out", (int)n, s, why);
+	diag(&c->vals[0].span, M_E_SENTENCE, c->keyword, b.data,
+	    s + n + strspn(s + n, " "));
+	buf_free(&b);
+	return 1;
 }
 
 static void
@@ -549,7 +592,7 @@ check_party(const struct ast_node *n, struct party *p)
 		switch (k->id) {
 		case K_CALLED:
 			if (field_once(c, k, p->called) && val_text(c, 0) &&
-			    !capital_article(c))
+			    !capital_article(&c->vals[0]))
 				p->called = c->vals[0].s;
 			break;
 		case K_PARTY_INVITEES:
@@ -774,7 +817,8 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 				b->has_meets = parse_frequency(c, &b->meets);
 			break;
 		case K_YEARLY:
-			if (field_once(c, k, b->yearly) && val_text(c, 0))
+			if (field_once(c, k, b->yearly) && val_text(c, 0) &&
+			    !capital_article(&c->vals[0]))
 				b->yearly = c->vals[0].s;
 			break;
 		case K_GUESTS:
@@ -816,6 +860,8 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 	if (nv == 1 && v[0].type != VAL_WORD) {
 		d->kind = DUE_PERIOD;
 		d->text = val_text(n, 0);
+		if (d->text && capital_word(n))
+			d->text = NULL;
 		return d->text != NULL;
 	}
 	if (nv == 2 && strcmp(v[0].s, "after") == 0) {
@@ -872,6 +918,66 @@ parse_due(struct model *m, const struct ast_node *n, struct due *d)
 static const char *const how_names[] = {"unspecified", "digital", "paper",
     "mail", "meeting", NULL};
 
+/* Whether the text of a deadline's field c, which afc prints in the
+ * run of the deadline's sentence, repeats a word afc writes around it
+ * or starts with a capital in the middle of the sentence; reports it. */
+static int
+sentence_field(const struct ast_node *c, enum kw id)
+{
+	switch (id) {
+	case K_ACTION:
+		return capital_word(c) ||
+		    doubled_word(c, "worden", "after the subject") ||
+		    doubled_word(c, "wordt", "after the subject");
+	case K_BY:
+		return doubled_word(c, "door", "before it") ||
+		    capital_article(&c->vals[0]);
+	case K_AUDIENCE:
+		return doubled_word(c, "aan", "before it") ||
+		    capital_article(&c->vals[0]);
+	default:
+		return 0;
+	}
+}
+
+/* Whether the subject of a deadline ends as a sentence would ("De
+ * accenten.", not "enz." or "e.a.") or with the verb afc writes after
+ * it ("De accenten worden"); reports it. */
+static int
+what_ends_wrong(const struct ast_node *c)
+{
+	const char *s = c->vals[0].s, *last;
+	size_t n = strlen(s), k;
+	static const char *const verbs[] = {" worden", " wordt"};
+	struct buf b = {0};
+	int bad = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (last = s + n; last > s && last[-1] != ' '; last--)
+		;
+	if (n > 0 && s[n - 1] == '.' && s + n - last > 5 &&
+	    memchr(last, '.', (size_t)(s + n - 1 - last)) == NULL) {
+		buf_add(&b, s, n - 1);
+		diag(&c->vals[0].span, M_E_SENTENCE, c->keyword, "ends with a "
+		    "full stop, but the deadline's sentence goes on after it; "
+		    "leave it out", b.data);
+		bad = 1;
+	}
+	for (k = 0; !bad && k < NELEM(verbs); k++)
+		if (n > strlen(verbs[k]) && strncasecmp(s + n -
+		    strlen(verbs[k]), verbs[k], strlen(verbs[k])) == 0) {
+			buf_add(&b, s, n - strlen(verbs[k]));
+			diag(&c->vals[0].span, M_E_SENTENCE, c->keyword,
+			    "ends with the verb, which afc writes after it "
+			    "('worden', or 'wordt' after singular); leave it "
+			    "out", b.data);
+			bad = 1;
+		}
+	buf_free(&b);
+	return bad;
+}
+
 /* what = "what" TEXT [ "singular" ]: a singular subject "wordt" delivered. */
 static void
 check_what(const struct ast_node *c, const struct keyword *k,
@@ -883,7 +989,7 @@ check_what(const struct ast_node *c, const struct keyword *k,
 		diag(&c->span, M_E_REPEATED, c->keyword);
 		return;
 	}
-	if (!shape_of(c, k) || !val_text(c, 0))
+	if (!shape_of(c, k) || !val_text(c, 0) || what_ends_wrong(c))
 		return;
 	dl->what = c->vals[0].s;
 	dl->singular = c->nvals == 2 &&
@@ -908,7 +1014,8 @@ check_deadline(struct model *m, const struct ast_node *n, struct deadline *dl)
 		case K_AUDIENCE:
 			textfield = k->id == K_ACTION ? &dl->action :
 			    k->id == K_BY ? &dl->by : &dl->audience;
-			if (field_once(c, k, *textfield) && val_text(c, 0))
+			if (field_once(c, k, *textfield) && val_text(c, 0) &&
+			    !sentence_field(c, k->id))
 				*textfield = c->vals[0].s;
 			break;
 		case K_WHAT:
@@ -989,6 +1096,7 @@ define(struct model *m, const struct ast_node *n)
 	case ENT_EVENT:
 		if (n->has_block)
 			diag(&n->span, M_E_ARGS, "event", "takes no block");
+		capital_article(&n->vals[1]);
 		break;
 	case ENT_FORM:
 	case ENT_ZONE:
