@@ -178,6 +178,9 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 	"%s; write for example 'at-least 3 per year'"
 #define M_E_DATE_BEFORE_FORM DIAG_ERROR, \
 	"'%s' is more than a year before the form %s (%d); is the year right?"
+#define M_E_DATE_AFTER_FORM DIAG_ERROR, \
+	"'%s' is more than ten years after the form %s (%d); is the year " \
+	"right?"
 #define M_E_BAD_DATE DIAG_ERROR, "'%s' is not a date; write YYYY-MM-DD"
 #define M_E_NO_SUCH_DATE DIAG_ERROR, "'%s' is not a date; %s"
 #define M_E_NO_RESPONSIBLE DIAG_ERROR, \
@@ -204,6 +207,9 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_SENTENCE DIAG_ERROR, "'%s' %s: '%s'"
 #define M_E_SAME_NAME DIAG_ERROR, \
 	"'%s' is named \"%s\" as '%s' is; a %s is declared once"
+#define M_E_SAME_TITLE DIAG_ERROR, \
+	"'%s' has the heading \"%s\" of '%s' above it in this part; give " \
+	"each section a heading of its own"
 #define M_E_INVITEES_NONE DIAG_ERROR, \
 	"'%s' is an invitee of '%s', whose declaration says 'invitees " \
 	"none'; remove one of the two"

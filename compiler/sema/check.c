@@ -181,6 +181,27 @@ text_value(const struct ast_node *n, size_t i)
 	return v->s;
 }
 
+/* Whether the printed text t of value i of n, in quotes, starts or
+ * ends with a space, which would print as a gap ("Jan Janssens ,
+ * Coördinator", "aan  de zorgraad"); reports it. */
+static int
+spaced(const struct ast_node *n, size_t i, const char *t)
+{
+	size_t len = strlen(t), from = strspn(t, " ");
+	char *trimmed;
+
+	if (n->vals[i].type != VAL_STRING || (t[0] != ' ' && t[len - 1] != ' '))
+		return 0;
+	while (len > from && t[len - 1] == ' ')
+		len--;
+	trimmed = xstrndup(t + from, len - from);
+	diag(&n->vals[i].span, M_E_SENTENCE, n->keyword, "has a space at "
+	    "its start or end, which would print as a gap; leave it out",
+	    trimmed);
+	free(trimmed);
+	return 1;
+}
+
 /* The value at i as text that is not empty (it is printed), or NULL. */
 static const char *
 val_text(const struct ast_node *n, size_t i)
@@ -192,7 +213,7 @@ val_text(const struct ast_node *n, size_t i)
 		    "text; write the text between the quotes");
 		return NULL;
 	}
-	return t;
+	return t && spaced(n, i, t) ? NULL : t;
 }
 
 /* The value at i as prose: text whose placeholders are filled in. */
@@ -220,7 +241,7 @@ val_title(const struct ast_node *n, size_t i)
 		    "title; write the title between the quotes");
 		return NULL;
 	}
-	return t;
+	return t && spaced(n, i, t) ? NULL : t;
 }
 
 /* The value at i as one of the words in choices, as an index, or -1. */
@@ -401,6 +422,9 @@ declare(struct model *m, const struct ast_node *n)
 		if ((id = decl_id(n)) != NULL && model_find(m, id) == NULL &&
 		    !nameidx_get(&m->broken, id, &i))
 			nameidx_put(&m->broken, id, 0);
+		/* The person refused may be a missing official. */
+		if (k->id == K_PERSON)
+			m->unresolved_people = 1;
 		return;
 	}
 	switch (k->id) {
@@ -538,6 +562,43 @@ capital_article(const struct ast_value *v)
 	return 0;
 }
 
+/* Whether s ends with a full stop that ends a sentence ("De
+ * accenten."): after a word of more than five letters with no other
+ * full stop, not an abbreviation ("enz.", "e.a.", "Coörd."). */
+static int
+full_stop(const char *s)
+{
+	size_t n = strlen(s), letters = 0;
+	const char *p;
+
+	if (n == 0 || s[n - 1] != '.')
+		return 0;
+	for (p = s + n - 1; p > s && p[-1] != ' '; p--) {
+		if (p[-1] == '.')
+			return 0;
+		letters += ((unsigned char)p[-1] & 0xc0) != 0x80;
+	}
+	return letters > 5;
+}
+
+/* Whether the text of value v of statement c, which afc prints in the
+ * run of a sentence or a list (a function, how prose calls a party, an
+ * event), ends with a full stop; reports it. */
+static int
+stop_in_sentence(const struct ast_node *c, const struct ast_value *v)
+{
+	char *t;
+
+	if (!full_stop(v->s))
+		return 0;
+	t = xstrndup(v->s, strlen(v->s) - 1);
+	diag(&v->span, M_E_SENTENCE, c->keyword, "ends with a full stop, but "
+	    "afc prints it in the run of a sentence or a list; leave it out",
+	    t);
+	free(t);
+	return 1;
+}
+
 /* Whether the text of field c, which afc prints in the run of a
  * deadline's sentence, starts with a capitalised word ("Aangeleverd",
  * not "OCMW"); reports it with the text in lower case. */
@@ -592,7 +653,8 @@ check_party(const struct ast_node *n, struct party *p)
 		switch (k->id) {
 		case K_CALLED:
 			if (field_once(c, k, p->called) && val_text(c, 0) &&
-			    !capital_article(&c->vals[0]))
+			    !capital_article(&c->vals[0]) &&
+			    !stop_in_sentence(c, &c->vals[0]))
 				p->called = c->vals[0].s;
 			break;
 		case K_PARTY_INVITEES:
@@ -662,7 +724,8 @@ check_person(struct model *m, const struct ast_node *n, struct person *p)
 			of = c;
 			break;
 		case K_FUNCTION:
-			if (field_once(c, k, p->function) && val_text(c, 0))
+			if (field_once(c, k, p->function) && val_text(c, 0) &&
+			    !stop_in_sentence(c, &c->vals[0]))
 				p->function = c->vals[0].s;
 			break;
 		case K_ROLE:
@@ -818,7 +881,8 @@ check_body(struct model *m, const struct ast_node *n, struct body *b)
 			break;
 		case K_YEARLY:
 			if (field_once(c, k, b->yearly) && val_text(c, 0) &&
-			    !capital_article(&c->vals[0]))
+			    !capital_article(&c->vals[0]) &&
+			    !stop_in_sentence(c, &c->vals[0]))
 				b->yearly = c->vals[0].s;
 			break;
 		case K_GUESTS:
@@ -941,23 +1005,18 @@ sentence_field(const struct ast_node *c, enum kw id)
 }
 
 /* Whether the subject of a deadline ends as a sentence would ("De
- * accenten.", not "enz." or "e.a.") or with the verb afc writes after
- * it ("De accenten worden"); reports it. */
+ * accenten.") or with the verb afc writes after it ("De accenten
+ * worden"); reports it. */
 static int
 what_ends_wrong(const struct ast_node *c)
 {
-	const char *s = c->vals[0].s, *last;
+	const char *s = c->vals[0].s;
 	size_t n = strlen(s), k;
 	static const char *const verbs[] = {" worden", " wordt"};
 	struct buf b = {0};
 	int bad = 0;
 
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	for (last = s + n; last > s && last[-1] != ' '; last--)
-		;
-	if (n > 0 && s[n - 1] == '.' && s + n - last > 5 &&
-	    memchr(last, '.', (size_t)(s + n - 1 - last)) == NULL) {
+	if (full_stop(s)) {
 		buf_add(&b, s, n - 1);
 		diag(&c->vals[0].span, M_E_SENTENCE, c->keyword, "ends with a "
 		    "full stop, but the deadline's sentence goes on after it; "
@@ -1096,7 +1155,8 @@ define(struct model *m, const struct ast_node *n)
 	case ENT_EVENT:
 		if (n->has_block)
 			diag(&n->span, M_E_ARGS, "event", "takes no block");
-		capital_article(&n->vals[1]);
+		if (!capital_article(&n->vals[1]))
+			stop_in_sentence(n, &n->vals[1]);
 		break;
 	case ENT_FORM:
 	case ENT_ZONE:
@@ -1360,6 +1420,28 @@ include_failed(const struct ast_node *file)
 	return 0;
 }
 
+/* Whether year y, written in v, is far from the year of the form f,
+ * which a zone answers in its year or the next: more than a year before
+ * it (when before counts) or more than ten after it, beyond any
+ * multi-year plan the form asks about (2026-2031 for the form of 2025).
+ * A year typed wrong ("2052" for "2025") would print a wrong date, or
+ * date every deadline after it wrongly; reports it. */
+static int
+year_far(const struct form *f, const struct ast_value *v, int y, int before)
+{
+	if (f == NULL || f->year == 0)
+		return 0;
+	if (before && y < f->year - 1) {
+		diag(&v->span, M_E_DATE_BEFORE_FORM, v->s, f->e.id, f->year);
+		return 1;
+	}
+	if (y > f->year + 10) {
+		diag(&v->span, M_E_DATE_AFTER_FORM, v->s, f->e.id, f->year);
+		return 1;
+	}
+	return 0;
+}
+
 /* An event dated more than a year before the year of the form: a
  * typing error in the year, which would date every deadline after it
  * wrongly. The year before is allowed: a form's events may precede it
@@ -1374,10 +1456,8 @@ check_dates_year(const struct model *m, const struct form *f)
 		if (m->ents[i]->kind != ENT_EVENT)
 			continue;
 		ev = (const struct event *)m->ents[i];
-		if (ev->dated && ev->year < f->year - 1) {
-			diag(&ev->dated->vals[0].span, M_E_DATE_BEFORE_FORM,
-			    ev->dated->vals[0].s, f->e.id, f->year);
-		}
+		if (ev->dated)
+			year_far(f, &ev->dated->vals[0], ev->year, 1);
 	}
 }
 
@@ -1480,7 +1560,9 @@ doc_field(struct model *m, const struct ast_node *c,
 	}
 	/* "Versie" is printed before the version already. */
 	if (k->id == K_VERSION && c->nvals == 1 &&
-	    strncasecmp(c->vals[0].s, "versie", 6) == 0) {
+	    (strncasecmp(c->vals[0].s, "versie", 6) == 0 ||
+	    ((c->vals[0].s[0] == 'v' || c->vals[0].s[0] == 'V') &&
+	    c->vals[0].s[1] >= '0' && c->vals[0].s[1] <= '9'))) {
 		diag(&c->vals[0].span, M_E_BAD_VALUE, c->vals[0].s, "version",
 		    "write the number alone, as in: version \"1.0\"; the "
 		    "title block prints 'Versie' before it");
@@ -1494,6 +1576,7 @@ static void
 check_document(struct model *m, const struct ast_node *n)
 {
 	const struct ast_node *c, *seen[K__COUNT] = {0};
+	const struct keyword *k;
 
 	if (!top_is(n, K_DOCUMENT))
 		return;
@@ -1512,8 +1595,16 @@ check_document(struct model *m, const struct ast_node *n)
 			doc_field(m, c, seen);
 	if (m->doc.form == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_FORM))
 		diag(&n->span, M_E_MISSING, "the document", "form");
-	if (m->doc.form && m->doc.form->year)
+	if (m->doc.form && m->doc.form->year) {
 		check_dates_year(m, m->doc.form);
+		for (c = n->first; m->doc.year && c; c = c->next)
+			if (c->type == AST_STMT && c->nvals == 1 &&
+			    (k = lang_find(c->keyword, CTX_DOCUMENT)) != NULL &&
+			    k->id == K_DATE)
+				if (year_far(m->doc.form, &c->vals[0],
+				    m->doc.year, 1))
+					m->doc.year = 0;
+	}
 	if (m->doc.zone == NULL && !has_stmt(n, CTX_DOCUMENT, K_ZONE))
 		diag(&n->span, M_E_MISSING, "the document", "zone");
 	if (m->doc.council == NULL && !has_stmt(n, CTX_DOCUMENT, K_DOC_COUNCIL))
@@ -1845,6 +1936,22 @@ noted(struct content *ct, const struct ast_node *c, struct nameidx *seen)
 	for (i = 0; i < c->nvals; i++)
 		if (!val_text(c, i))
 			return;
+	/* afc writes a note in brackets: "Jongeren (tot 25 jaar)". */
+	for (i = 1; i < c->nvals; i++) {
+		const char *s = c->vals[i].s;
+		size_t n = strlen(s);
+
+		if (n >= 2 && s[0] == '(' && s[n - 1] == ')' &&
+		    memchr(s + 1, ')', n - 2) == NULL) {
+			char *inner = xstrndup(s + 1, n - 2);
+
+			diag(&c->vals[i].span, M_E_SENTENCE, c->keyword,
+			    "has a note in brackets, which afc writes around "
+			    "it; leave them out", inner);
+			free(inner);
+			return;
+		}
+	}
 	if (listed_twice(c, 0, c->vals[0].s, seen))
 		return;
 	ct->items = xgrow(ct->items, ct->nitems, sizeof(*ct->items));
@@ -1934,6 +2041,16 @@ check_schedule(struct content *ct, const struct ast_node *n)
 			diag(&c->vals[0].span, M_E_YEARS_REVERSED, c->vals[0].s);
 			prev = NULL;
 			continue;
+		}
+		/* "2024-2024" would be printed so. */
+		if (to == from && strchr(c->vals[0].s, '-')) {
+			struct buf b = {0};
+
+			buf_printf(&b, "a single year is written alone: %d",
+			    from);
+			diag(&c->vals[0].span, M_E_BAD_VALUE, c->vals[0].s,
+			    "year range", b.data);
+			buf_free(&b);
 		}
 		if (prev && from <= prev_to)
 			diag(&c->vals[0].span, M_E_YEARS_OVERLAP, c->vals[0].s,
@@ -2292,6 +2409,58 @@ twice(struct zpart *zp, const struct content *s)
 	return 1;
 }
 
+/* A part's title that starts with the number afc writes before it
+ * ("Deel 2: Engagement" would print "Deel 2: Deel 2: Engagement"). */
+static void
+numbered_title(const struct ast_value *v, size_t number)
+{
+	const char *s = v->s, *p = s;
+	struct buf b = {0};
+	char *end;
+	unsigned long k;
+
+	if (strncasecmp(p, "deel", 4) == 0 && p[4] == ' ') {
+		p += 4 + strspn(p + 4, " ");
+		if (*p < '0' || *p > '9')
+			return;
+		p += strspn(p, "0123456789");
+	} else {
+		k = strtoul(p, &end, 10);
+		if (end == p || end - p > 2 || k != number ||
+		    !strchr(".:)", *end) || *end == '\0')
+			return;
+		p = end;
+	}
+	p += strspn(p, " .:)-");
+	if (*p == '\0')
+		return;
+	buf_printf(&b, "starts with the part's number, which afc writes "
+	    "before it ('Deel %zu: ', or '%zu ' with numbering plain); "
+	    "write the title alone", number, number);
+	diag(&v->span, M_E_SENTENCE, s, b.data, p);
+	buf_free(&b);
+}
+
+/* Two sections of a part under one heading: the document would show
+ * the heading twice. */
+static void
+same_title(struct zpart *zp, const struct content *s, struct nameidx *titles)
+{
+	const struct content *o;
+	size_t at;
+
+	if (!nameidx_get(titles, s->title, &at)) {
+		/* The item it becomes next. */
+		nameidx_put(titles, s->title, zp->nitems);
+		return;
+	}
+	o = zp->items[at];
+	diag(&s->node->vals[s->node->nvals - 1].span, M_E_SAME_TITLE, s->id,
+	    s->title, o->id);
+	diag(&o->node->vals[o->node->nvals - 1].span, M_NOTE_FREE,
+	    "its heading is here");
+}
+
 static void
 check_zpart(struct model *m, const struct ast_node *n)
 {
@@ -2299,7 +2468,7 @@ check_zpart(struct model *m, const struct ast_node *n)
 	const struct form *f = m->doc.form;
 	const struct fpart *fp = NULL;
 	const struct ast_node *c;
-	struct nameidx has = {0};
+	struct nameidx has = {0}, titles = {0};
 	struct zpart *zp;
 	struct content *ct;
 	const char *id;
@@ -2324,6 +2493,8 @@ check_zpart(struct model *m, const struct ast_node *n)
 	}
 	zp->node = n;
 	zp->title = n->nvals == 2 ? n->vals[1].s : NULL;
+	if (zp->title && m->doc.numbering != NUMBER_NONE)
+		numbered_title(&n->vals[1], (size_t)(zp - m->parts) + 1);
 	zp->answers = xcalloc(fp->nquestions + 1, sizeof(*zp->answers));
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT || (k = keyword_at(c, CTX_ZPART)) == NULL)
@@ -2337,9 +2508,12 @@ check_zpart(struct model *m, const struct ast_node *n)
 			    &fp->qidx, zp->answers, "part", id);
 		else
 			ct = content_stmt(m, c, k);
+		if (ct && ct->kind == CONTENT_SECTION)
+			same_title(zp, ct, &titles);
 		if (ct)
 			append(&zp->items, &zp->nitems, ct);
 	}
+	nameidx_free(&titles);
 	require_answers(m, n, fp->questions, fp->nquestions, zp->answers);
 	zone_sections(n, &has);
 	for (i = 0; i < fp->nsections; i++)
@@ -2352,33 +2526,64 @@ check_zpart(struct model *m, const struct ast_node *n)
 
 /* ---- the whole source ---- */
 
-/* Two parties of a kind with one name would be listed twice. */
+/* The name an entity is printed with, or NULL. */
+static const char *
+printed_name(const struct entity *e)
+{
+	if (e->kind == ENT_PARTY &&
+	    ((const struct party *)e)->kind <= PARTY_PARTNER)
+		return ((const struct party *)e)->name;
+	if (e->kind == ENT_PERSON)
+		return ((const struct person *)e)->name;
+	return NULL;
+}
+
+/* Two parties of a kind, or two people, with one name (in any case:
+ * "Aalst" and "aalst") would be listed twice: a municipality declared
+ * twice, or a person who serves two municipalities declared for each. */
 static void
 check_same_names(struct model *m)
 {
 	static const char *const kinds[] = {"council", "municipality",
 	    "partner"};
-	struct nameidx names[3] = {{0}};
-	size_t i, at;
+	struct nameidx names[4] = {{0}};
+	char **keys = xcalloc(m->nents + 1, sizeof(*keys));
+	struct buf b = {0};
+	const char *name;
+	size_t i, j, at, kind;
 
 	for (i = 0; i < m->nents; i++) {
-		struct party *p = (struct party *)m->ents[i];
-		struct party *q;
+		struct entity *e = m->ents[i], *o;
 
-		if (p->e.kind != ENT_PARTY || p->kind > PARTY_PARTNER)
+		if ((name = printed_name(e)) == NULL)
 			continue;
-		if (!nameidx_get(&names[p->kind], p->name, &at)) {
-			nameidx_put(&names[p->kind], p->name, i);
+		kind = e->kind == ENT_PERSON ? 3 :
+		    ((struct party *)e)->kind;
+		b.len = 0;
+		buf_puts(&b, name);
+		for (j = 0; j < b.len; j++)
+			nl_set_case(&b, j, 0);
+		keys[i] = buf_take(&b);
+		if (!nameidx_get(&names[kind], keys[i], &at)) {
+			nameidx_put(&names[kind], keys[i], i);
 			continue;
 		}
-		q = (struct party *)m->ents[at];
-		diag(&p->e.decl->vals[1].span, M_E_SAME_NAME, p->e.id, p->name,
-		    q->e.id, kinds[p->kind]);
-		diag(&q->e.decl->vals[1].span, M_NOTE_FREE,
+		o = m->ents[at];
+		diag(&e->decl->vals[1].span, M_E_SAME_NAME, e->id, name, o->id,
+		    kind == 3 ? "person" : kinds[kind]);
+		diag(&o->decl->vals[1].span, M_NOTE_FREE,
 		    "the first of that name is here");
+		if (kind == 3)
+			diag(&e->decl->vals[1].span, M_NOTE_FREE, "a person "
+			    "who serves several municipalities is declared "
+			    "once and names them all, as in: of brecht zele");
 	}
 	for (i = 0; i < NELEM(names); i++)
 		nameidx_free(&names[i]);
+	for (i = 0; i < m->nents; i++)
+		free(keys[i]);
+	free(keys);
+	buf_free(&b);
 }
 
 /* A municipality that says it has no invitees has none. */
@@ -2397,6 +2602,35 @@ check_invitees_none(struct model *m)
 				diag(&p->e.decl->vals[0].span, M_E_INVITEES_NONE,
 				    p->e.id, p->ofs[j]->e.id);
 	}
+}
+
+/* The years a zone writes for its deadlines and its theme schedule,
+ * far from the form's (see year_far); a schedule may recall the
+ * themes of years before. */
+static void
+check_years(struct model *m)
+{
+	const struct form *f = m->doc.form;
+	size_t i, j;
+
+	for (i = 0; f && i < m->nents; i++) {
+		struct deadline *d = (struct deadline *)m->ents[i];
+
+		if (d->e.kind != ENT_DEADLINE || d->e.bad || d->due_at == NULL ||
+		    (d->due.kind != DUE_BY_DATE && d->due.kind != DUE_MONTHS) ||
+		    d->due.year == 0)
+			continue;
+		if (year_far(f, &d->due_at->vals[1], d->due.year, 1))
+			d->due.year = 0;
+		else if (d->due.kind == DUE_MONTHS && d->due_at->nvals == 3 &&
+		    year_far(f, &d->due_at->vals[2], d->due.year2, 1))
+			d->due.year = 0;
+	}
+	for (i = 0; f && i < m->ncontents; i++)
+		for (j = 0; m->contents[i]->kind == CONTENT_SCHEDULE &&
+		    j < m->contents[i]->nfocus; j++)
+			year_far(f, &m->contents[i]->focus[j].node->vals[0],
+			    m->contents[i]->focus[j].to, 0);
 }
 
 /* A date the author wrote for a deadline before the document's own is
@@ -2572,6 +2806,7 @@ check(const struct ast_node *root)
 		check_responsible(m);
 	check_same_names(m);
 	check_invitees_none(m);
+	check_years(m);
 	check_due_past(m);
 	check_unused(m, root);
 	if (diag_worst(root->span.file->dg) == DIAG_ERROR) {
