@@ -399,6 +399,31 @@ decl_id(const struct ast_node *n)
 	return is_id(n->vals[0].s) ? n->vals[0].s : NULL;
 }
 
+/* A declaration refused for a name in capitals ("Aalst"): its
+ * references in lower case would only repeat the one error. */
+static void
+broken_lower(struct model *m, const struct ast_node *n)
+{
+	char *id;
+	size_t i;
+
+	if (n->nvals == 0 || n->vals[0].type != VAL_WORD)
+		return;
+	id = xstrdup(n->vals[0].s);
+	for (i = 0; id[i]; i++)
+		if (id[i] >= 'A' && id[i] <= 'Z')
+			id[i] = (char)(id[i] - 'A' + 'a');
+	if (!is_id(id) || model_find(m, id) || nameidx_get(&m->broken, id,
+	    &i)) {
+		free(id);
+		return;
+	}
+	m->broken_names = xgrow(m->broken_names, m->nbroken_names,
+	    sizeof(*m->broken_names));
+	m->broken_names[m->nbroken_names++] = id;
+	nameidx_put(&m->broken, id, 0);
+}
+
 /*
  * Pass 1: every declaration gets its entity, so that references may
  * point forward. Statements with a malformed head are reported here.
@@ -422,6 +447,8 @@ declare(struct model *m, const struct ast_node *n)
 		if ((id = decl_id(n)) != NULL && model_find(m, id) == NULL &&
 		    !nameidx_get(&m->broken, id, &i))
 			nameidx_put(&m->broken, id, 0);
+		else if (id == NULL)
+			broken_lower(m, n);
 		/* The person refused may be a missing official. */
 		if (k->id == K_PERSON)
 			m->unresolved_people = 1;
@@ -2229,6 +2256,42 @@ content_stmt(struct model *m, const struct ast_node *c,
 }
 
 /* The content of a theme or of an answer given as a block. */
+/* The same list or deadline twice in one block (a line copied twice)
+ * would be printed twice, one after the other; reports the second. */
+static void
+shown_twice(struct content *const *items, size_t n)
+{
+	struct nameidx deadlines = {0};
+	const struct content *first[2] = {NULL, NULL}, *o;
+	struct buf b = {0};
+	size_t i, at;
+
+	for (i = 0; i < n; i++) {
+		const struct content *ct = items[i];
+		int k = ct->kind == CONTENT_CONTACTS ? 0 :
+		    ct->kind == CONTENT_INVITEES ? 1 : -1;
+
+		o = NULL;
+		if (k >= 0 && (o = first[k]) == NULL)
+			first[k] = ct;
+		else if (ct->kind == CONTENT_DEADLINE && ct->deadline &&
+		    !nameidx_get(&deadlines, ct->deadline->e.id, &at))
+			nameidx_put(&deadlines, ct->deadline->e.id, i);
+		else if (ct->kind == CONTENT_DEADLINE && ct->deadline)
+			o = items[at];
+		if (o == NULL)
+			continue;
+		b.len = 0;
+		buf_puts(&b, ct->node->keyword);
+		if (ct->node->nvals)
+			buf_printf(&b, " %s", ct->node->vals[0].s);
+		diag(&ct->node->span, M_E_REPEATED, b.data);
+		diag(&o->node->span, M_NOTE_FREE, "the first is here");
+	}
+	nameidx_free(&deadlines);
+	buf_free(&b);
+}
+
 static void
 check_content(struct model *m, struct content *parent,
     const struct ast_node *n, enum lang_ctx ctx)
@@ -2241,6 +2304,7 @@ check_content(struct model *m, struct content *parent,
 		if (c->type == AST_STMT && (k = keyword_at(c, ctx)) != NULL &&
 		    (ct = content_stmt(m, c, k)) != NULL)
 			append(&parent->children, &parent->nchildren, ct);
+	shown_twice(parent->children, parent->nchildren);
 }
 
 /* ---- the zone's parts, sections and answers ---- */
@@ -2365,6 +2429,7 @@ check_zsection(struct model *m, const struct ast_node *n,
 		if (child)
 			append(&ct->children, &ct->nchildren, child);
 	}
+	shown_twice(ct->children, ct->nchildren);
 	if (fs)
 		require_answers(m, n, fs->questions, fs->nquestions, ct->answers);
 	if (!has_any_stmt(n) && !n->bad)
@@ -2427,7 +2492,7 @@ numbered_title(const struct ast_value *v, size_t number)
 	} else {
 		k = strtoul(p, &end, 10);
 		if (end == p || end - p > 2 || k != number ||
-		    !strchr(".:)", *end) || *end == '\0')
+		    !strchr(".:) ", *end) || *end == '\0')
 			return;
 		p = end;
 	}
@@ -2514,6 +2579,7 @@ check_zpart(struct model *m, const struct ast_node *n)
 			append(&zp->items, &zp->nitems, ct);
 	}
 	nameidx_free(&titles);
+	shown_twice(zp->items, zp->nitems);
 	require_answers(m, n, fp->questions, fp->nquestions, zp->answers);
 	zone_sections(n, &has);
 	for (i = 0; i < fp->nsections; i++)

@@ -172,6 +172,9 @@ model_free(struct model *m)
 	free(m->syms->slots);
 	free(m->syms);
 	nameidx_free(&m->broken);
+	for (i = 0; i < m->nbroken_names; i++)
+		free(m->broken_names[i]);
+	free(m->broken_names);
 	if (m->group)
 		free(m->group->people);	/* a person 'of municipalities' */
 	free(m->group);

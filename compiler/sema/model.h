@@ -312,6 +312,8 @@ struct model {
 	struct symtab *syms;
 	struct nameidx broken;	/* names whose declaration was refused:
 				 * a reference to one is not reported */
+	char **broken_names;	/* the names of broken the model owns */
+	size_t nbroken_names;
 	struct zpart *parts;	/* in the form's order */
 	size_t nparts;
 	struct party *group;	/* the built-in "municipalities" */
