@@ -674,6 +674,19 @@ check_party(const struct ast_node *n, struct party *p)
 	const struct ast_node *c;
 	const struct keyword *k;
 
+	/* A place name is written with a capital; "aalst" would print
+	 * so in every list. */
+	if (p->kind == PARTY_MUNICIPALITY && p->name[0] >= 'a' &&
+	    p->name[0] <= 'z') {
+		struct buf b = {0};
+
+		buf_puts(&b, "a municipality's name is written with a capital: ");
+		buf_puts(&b, p->name);
+		nl_set_case(&b, b.len - strlen(p->name), 1);
+		diag(&n->vals[1].span, M_E_BAD_VALUE, p->name, "name", b.data);
+		buf_free(&b);
+	}
+
 	for (c = n->first; c; c = c->next) {
 		if (c->type != AST_STMT || (k = keyword_at(c, CTX_PARTY)) == NULL)
 			continue;
