@@ -208,8 +208,8 @@ struct span span_at(const struct srcfile *f, size_t off, size_t end);
 #define M_E_SAME_NAME DIAG_ERROR, \
 	"'%s' is named \"%s\" as '%s' is; a %s is declared once"
 #define M_E_SAME_TITLE DIAG_ERROR, \
-	"'%s' has the heading \"%s\" of '%s' above it in this part; give " \
-	"each section a heading of its own"
+	"'%s' has the heading \"%s\" of '%s' above it; give each %s a " \
+	"heading of its own"
 #define M_E_INVITEES_NONE DIAG_ERROR, \
 	"'%s' is an invitee of '%s', whose declaration says 'invitees " \
 	"none'; remove one of the two"

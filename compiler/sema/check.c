@@ -2270,11 +2270,12 @@ content_stmt(struct model *m, const struct ast_node *c,
 
 /* The content of a theme or of an answer given as a block. */
 /* The same list or deadline twice in one block (a line copied twice)
- * would be printed twice, one after the other; reports the second. */
+ * would be printed twice, one after the other, and two themes of one
+ * heading would show it twice; reports the second. */
 static void
 shown_twice(struct content *const *items, size_t n)
 {
-	struct nameidx deadlines = {0};
+	struct nameidx deadlines = {0}, themes = {0};
 	const struct content *first[2] = {NULL, NULL}, *o;
 	struct buf b = {0};
 	size_t i, at;
@@ -2284,6 +2285,17 @@ shown_twice(struct content *const *items, size_t n)
 		int k = ct->kind == CONTENT_CONTACTS ? 0 :
 		    ct->kind == CONTENT_INVITEES ? 1 : -1;
 
+		if (ct->kind == CONTENT_THEME && ct->title &&
+		    nameidx_get(&themes, ct->title, &at)) {
+			diag(&ct->node->vals[1].span, M_E_SAME_TITLE, ct->id,
+			    ct->title, items[at]->id, "theme");
+			diag(&items[at]->node->vals[1].span, M_NOTE_FREE,
+			    "its heading is here");
+			continue;
+		} else if (ct->kind == CONTENT_THEME && ct->title) {
+			nameidx_put(&themes, ct->title, i);
+			continue;
+		}
 		o = NULL;
 		if (k >= 0 && (o = first[k]) == NULL)
 			first[k] = ct;
@@ -2302,6 +2314,7 @@ shown_twice(struct content *const *items, size_t n)
 		diag(&o->node->span, M_NOTE_FREE, "the first is here");
 	}
 	nameidx_free(&deadlines);
+	nameidx_free(&themes);
 	buf_free(&b);
 }
 
@@ -2534,7 +2547,7 @@ same_title(struct zpart *zp, const struct content *s, struct nameidx *titles)
 	}
 	o = zp->items[at];
 	diag(&s->node->vals[s->node->nvals - 1].span, M_E_SAME_TITLE, s->id,
-	    s->title, o->id);
+	    s->title, o->id, "section of a part");
 	diag(&o->node->vals[o->node->nvals - 1].span, M_NOTE_FREE,
 	    "its heading is here");
 }
