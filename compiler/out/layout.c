@@ -64,8 +64,8 @@ struct breaker {
 	double *w, *y, *z;	/* prefix sums of widths, stretch, shrink */
 	struct node *nodes;
 	size_t nnodes, cap;
-	size_t *active;
-	size_t nactive;
+	size_t *active;		/* the nodes a line may start from */
+	size_t nactive, activecap;
 };
 
 static int
@@ -139,6 +139,7 @@ add_node(struct breaker *b, size_t pos, size_t prev, int fit, int hy, double tot
 {
 	grow(&b->nodes, &b->cap, b->nnodes, sizeof(*b->nodes));
 	b->nodes[b->nnodes] = (struct node){pos, prev, fit, hy, total};
+	grow(&b->active, &b->activecap, b->nactive, sizeof(*b->active));
 	b->active[b->nactive++] = b->nnodes++;
 }
 
@@ -239,7 +240,6 @@ break_lines(const struct item *it, size_t n, double width, int ragged, size_t *b
 	if (n == 0)
 		return 0;
 	prefix_sums(&b);
-	b.active = xcalloc(4 * (MAX_HYPHENS_IN_ROW + 1) * n + 1, sizeof(size_t));
 	for (pass = 0; pass < NELEM(tolerances) && best == SIZE_MAX; pass++) {
 		b.tolerance = tolerances[pass];
 		b.hyphens = pass > 0;
