@@ -37,7 +37,9 @@ for sec in ("afstemming", "vertegenwoordiging", "data"):
         emit('    contacts\n    invitees\n    deadline accenten\n')
     emit('  }\n')
 emit('}\n\npart deel2 {\n  section thema "Thema\'s" {\n    schedule {\n')
-for y in range(1990, 2990, 2):
+# The years a schedule may name: from the year before the form's to ten
+# after it.
+for y in range(2024, 2036, 2):
     emit(f'      focus {y}-{y + 1} "Thema {y}"\n')
 emit('      continues\n    }\n')
 t = 0
