@@ -130,7 +130,7 @@ build/fuzz/fuzz-md build/fuzz/fuzz-html build/fuzz/fuzz-pdf: build/fuzz/fuzz-%: 
     tests/fuzz/backend.c $(FUZZ_OBJS)
 	$(FUZZ_LINK) -DFUZZ_BACKEND='"$*"' -o $@ $< $(FUZZ_OBJS) $(LIBS)
 build/fuzz/fuzz-style build/fuzz/fuzz-template build/fuzz/fuzz-font: build/fuzz/fuzz-%: \
-    tests/fuzz/%.c $(FUZZ_OBJS)
+    tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
 	$(FUZZ_LINK) -o $@ $< $(FUZZ_OBJS) $(LIBS)
 
 -include $(FUZZ_OBJS:.o=.d)

@@ -15,6 +15,7 @@
 #include "base/util.h"
 #include "out/backend.h"
 #include "unit/unit.h"
+#include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,21 +25,6 @@ static struct buf font;		/* dir/font.ttf */
 static struct unit *zone;
 static struct diags dg;
 static void *pdf;
-
-/* Writes n bytes of s to path; returns 0 or -1. */
-static int
-put(const char *path, const char *s, size_t n)
-{
-	FILE *f;
-
-	if ((f = fopen(path, "wb")) == NULL)
-		return -1;
-	if (fwrite(s, 1, n, f) != n) {
-		fclose(f);
-		return -1;
-	}
-	return fclose(f) == 0 ? 0 : -1;
-}
 
 /* templates/pdf.yaml with the font of every face (a line "  face:
  * NAME.ttf") replaced by path. */
@@ -84,7 +70,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	buf_puts(&path, "/pdf.yaml");
 	stylesheet(&style, font.data);
-	if (put(path.data, style.data, style.len) != 0)
+	if (fuzz_write(path.data, style.data, style.len) != 0)
 		abort();
 	/* The smallest zone, with a ligature, kerning and the remark arrow
 	 * of the fallback face in one of its texts. */
@@ -113,7 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct buf out = {0};
 
-	if (put(font.data, (const char *)data, size) != 0)
+	if (fuzz_write(font.data, data, size) != 0)
 		abort();
 	pdf_render(pdf, unit_doc(zone), &dg, &out);
 	buf_free(&out);

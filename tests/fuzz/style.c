@@ -12,6 +12,7 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "out/style.h"
+#include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -36,11 +37,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diags dg;
 	struct style st;
-	FILE *f;
 
-	if ((f = fopen(path, "wb")) == NULL)
-		abort();
-	if (fwrite(data, 1, size, f) != size || fclose(f) != 0)
+	if (fuzz_write(path, data, size) != 0)
 		abort();
 	diags_init(&dg, NULL, 100);
 	memset(&st, 0, sizeof(st));

@@ -15,6 +15,7 @@
 #include "base/util.h"
 #include "out/backend.h"
 #include "unit/unit.h"
+#include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,16 +29,9 @@ static int
 put(const char *name, const char *s, size_t n)
 {
 	char path[128];
-	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/templates/%s", dir, name);
-	if ((f = fopen(path, "wb")) == NULL)
-		return -1;
-	if (fwrite(s, 1, n, f) != n) {
-		fclose(f);
-		return -1;
-	}
-	return fclose(f) == 0 ? 0 : -1;
+	return fuzz_write(path, s, n);
 }
 
 /* Puts the real templates/name back. */
